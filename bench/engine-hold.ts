@@ -1,0 +1,73 @@
+// Hold-model benchmark (issue 2): a queue pre-filled with N events; repeatedly pop the earliest
+// and push it back at t + d, d exponential with mean N/100 minutes rounded up. The engine and a
+// bare FastPriorityQueue of plain numbers read the same pre-drawn delays, so the ratio measures
+// the queues alone.
+import FastPriorityQueue from "fastpriorityqueue";
+import { EventQueue } from "../src/engine/queue.js";
+import { createStream } from "../src/engine/streams.js";
+
+export interface HoldResult {
+  n: number;
+  operations: number;
+  engineRate: number;
+  bareRate: number;
+  ratio: number;
+}
+
+function delays(n: number, count: number): Float64Array {
+  const stream = createStream(42, 0, `bench/hold/${n}`);
+  const mean = n / 100;
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) out[i] = Math.max(1, Math.ceil(-mean * Math.log(1 - stream.next())));
+  return out;
+}
+
+function bare(n: number, d: Float64Array, ops: number): number {
+  const q = new FastPriorityQueue<number>((a, b) => a < b);
+  for (let i = 0; i < n; i++) q.add(d[i % d.length]);
+  const t0 = performance.now();
+  let k = n;
+  for (let i = 0; i < ops; i++) {
+    const t = q.poll() as number;
+    q.add(t + d[k++ % d.length]);
+  }
+  return ops / ((performance.now() - t0) / 1000);
+}
+
+function engine(n: number, d: Float64Array, ops: number): number {
+  const q = new EventQueue(4);
+  const rnd = createStream(43, 0, `bench/hold-keys/${n}`);
+  const phaseOf = new Uint8Array(d.length);
+  const rankOf = new Float64Array(d.length);
+  for (let i = 0; i < d.length; i++) {
+    phaseOf[i] = Math.floor(rnd.next() * 4);
+    rankOf[i] = Math.floor(rnd.next() * (n + 1));
+  }
+  const handles: number[] = [];
+  for (let i = 0; i < n; i++) handles.push(q.schedule(d[i % d.length], phaseOf[i % d.length], rankOf[i % d.length], i));
+  // Lazy cancel is active: one event in a thousand is cancelled and replaced.
+  for (let i = 0; i < n; i += 1000) {
+    q.cancel(handles[i]);
+    q.schedule(d[i % d.length], phaseOf[i % d.length], rankOf[i % d.length], i);
+  }
+  const t0 = performance.now();
+  let k = n;
+  let done = 0;
+  while (done < ops && q.next(Infinity)) {
+    const j = k++ % d.length;
+    q.schedule(q.at + d[j], phaseOf[j], rankOf[j], q.payload);
+    done++;
+  }
+  return done / ((performance.now() - t0) / 1000);
+}
+
+/** Runs the hold model for one N and returns both rates. */
+export function holdModel(n: number): HoldResult {
+  const operations = Math.max(2_000_000, 3 * n);
+  const d = delays(n, 1 << 20);
+  bare(n, d, Math.min(operations, 200_000)); // warm-up
+  engine(n, d, Math.min(operations, 200_000));
+  const bareRate = bare(n, d, operations);
+  const engineRate = engine(n, d, operations);
+  return { n, operations, engineRate, bareRate, ratio: engineRate / bareRate };
+}

@@ -1,0 +1,732 @@
+// The KMS model run (MODEL.md): hosts with count tables, clients with license states, discovery
+// and the network, all driven by one event queue keyed by (minute, phase, rank) (§T2).
+//
+// State lives in typed arrays indexed by machine, licensing client, host or infrastructure
+// entity, so that a million clients cost a few tens of bytes each and no closures. Each client
+// has at most one live attempt and one live expiry timer; a rescheduled timer leaves its old
+// event in the queue, and the handler drops an event whose minute no longer matches the timer
+// (lazy cancel without handles).
+import { EventQueue, runUntil } from "../engine/index.js";
+import { drawMinutes, uniformInt } from "../engine/draws.js";
+import { createStream, type Stream } from "../engine/streams.js";
+import { compileWorld, type CompiledWorld } from "./compiled-world.js";
+import { CountTable } from "./count-table.js";
+import { LicenseState, Pool, ResultCode, type FactSink } from "./facts.js";
+import { siteComponents } from "./network.js";
+import { inOfficeHours, inWindows, nextOfficeHoursChange, nextWindowBoundary } from "./online.js";
+import type { World } from "./world.js";
+
+/** §T2 phases. */
+const Phase = { INFRASTRUCTURE: 0, POPULATION: 1, EXPIRY: 2, ATTEMPT: 3 } as const;
+
+/** Event kinds; an event's payload is kind + KINDS × index. */
+const Kind = {
+  OUTAGE: 0, // index: outage entry
+  SETTLE: 1, // index: infrastructure entity
+  REBUILD: 2, // index: host
+  KEY_EXCEPTION_END: 3, // index: host
+  TABLE_EXPIRY: 4, // index: host × 2 + pool
+  JOIN: 5, // index: machine
+  RETIRE: 6, // index: machine
+  MACHINE_TOGGLE: 7, // index: machine (intermittent on/off)
+  GROUP_ONLINE: 8, // index: group (office hours, offline windows)
+  EXPIRY: 9, // index: licensing client
+  ATTEMPT: 10, // index: licensing client
+} as const;
+const KINDS = 16;
+
+/** Sub-ranks of one infrastructure entity within phase 1 (§T2 fixes only the entity order). */
+const InfraSub = { OUTAGE: 0, SETTLE: 1, REBUILD: 2, KEY_EXCEPTION_END: 3, TABLE_EXPIRY: 4 } as const;
+const INFRA_RANKS = 8;
+
+/** Sub-ranks of one machine within phase 2 (§T2: join, then retirement, then online state). */
+const MachineSub = { JOIN: 0, RETIRE: 1, ONLINE: 2 } as const;
+const MACHINE_RANKS = 3;
+
+/** One CSVLK activates a host up to 10 times (§H7). */
+const MAX_KEY_ACTIVATIONS = 10;
+
+const Membership = { NOT_JOINED: 0, JOINED: 1, RETIRED: 2 } as const;
+
+export interface RunIdentity {
+  readonly seed: number;
+  readonly replication: number;
+}
+
+export interface RunStats {
+  readonly eventsProcessed: number;
+}
+
+/** Runs one replication of a world from minute 0 to its duration, reporting facts to `sink`. */
+export function simulate(world: World, run: RunIdentity, sink: FactSink): RunStats {
+  return new Simulation(compileWorld(world), run, sink).run();
+}
+
+class Simulation {
+  private readonly queue = new EventQueue(4);
+  private readonly horizon: number;
+  private readonly stride: number;
+
+  // Infrastructure (§H5, §N1, §N3, §T3): hosts 0 … H−1, links H …, sites' DNS H + L ….
+  private readonly infraDownCount: Int32Array;
+  private readonly infraUp: Uint8Array;
+  private readonly infraSettleAt: Int32Array;
+  private readonly outageDown: Uint8Array;
+  private readonly outageStreams: (Stream | undefined)[];
+  private readonly linkUp: Uint8Array;
+  private readonly siteComponent: Int32Array;
+
+  // Hosts (§H1–§H8).
+  private readonly tables: CountTable[];
+  private readonly tableExpiryAt: Int32Array;
+  private readonly hostActivated: Uint8Array;
+  private readonly hostKeyActivations: Int32Array;
+  private readonly keyExceptionEndAt: Int32Array;
+  private readonly triedStamp: Int32Array;
+  private attemptStamp = 0;
+
+  // Machines.
+  private readonly membership: Uint8Array;
+  private readonly online: Uint8Array;
+  private readonly machineOn: Uint8Array;
+  private readonly retireAt: Int32Array;
+  private readonly onlineStreams: (Stream | undefined)[] = [];
+
+  // Licensing clients (§C1–§C7).
+  private readonly state: Uint8Array;
+  private readonly attemptAt: Int32Array;
+  private readonly waiting: Uint8Array;
+  private readonly expiryAt: Int32Array;
+  private readonly expiryEventAt: Int32Array;
+  private readonly cachedHost: Int32Array;
+  private readonly timersFrom: Int32Array;
+  private readonly cmid: Int32Array;
+  private readonly srvStreams: (Stream | undefined)[] = [];
+  private readonly jitterStreams: (Stream | undefined)[] = [];
+  private nextCmid: number;
+
+  // Scratch list of DNS candidates within one priority group.
+  private readonly candidates: Int32Array;
+
+  constructor(
+    private readonly w: CompiledWorld,
+    private readonly run_: RunIdentity,
+    private readonly sink: FactSink,
+  ) {
+    const { layout } = w;
+    this.horizon = w.world.durationMin;
+    this.stride = layout.stride;
+    const infraCount = w.hostCount + w.linkCount + w.siteCount;
+    this.infraDownCount = new Int32Array(infraCount);
+    this.infraUp = new Uint8Array(infraCount).fill(1);
+    this.infraSettleAt = new Int32Array(infraCount).fill(-1);
+    this.outageDown = new Uint8Array(w.outageEntries.length);
+    this.outageStreams = new Array<Stream | undefined>(w.outageEntries.length);
+    this.linkUp = new Uint8Array(w.linkCount).fill(1);
+    this.siteComponent = new Int32Array(w.siteCount);
+    siteComponents(w.siteCount, w.linkEnds, this.linkUp, this.siteComponent);
+
+    this.tables = Array.from({ length: w.hostCount * 2 }, () => new CountTable());
+    this.tableExpiryAt = new Int32Array(w.hostCount * 2).fill(-1);
+    this.hostActivated = new Uint8Array(w.hostCount).fill(1);
+    this.hostKeyActivations = new Int32Array(w.hostCount).fill(1);
+    this.keyExceptionEndAt = new Int32Array(w.hostCount).fill(-1);
+    this.triedStamp = new Int32Array(w.hostCount);
+
+    const machines = layout.machineCount;
+    this.membership = new Uint8Array(machines);
+    this.online = new Uint8Array(machines);
+    this.machineOn = new Uint8Array(machines).fill(1);
+    this.retireAt = new Int32Array(machines).fill(-1);
+
+    const slots = layout.clientSlots;
+    this.state = new Uint8Array(slots);
+    this.attemptAt = new Int32Array(slots).fill(-1);
+    this.waiting = new Uint8Array(slots);
+    this.expiryAt = new Int32Array(slots).fill(-1);
+    this.expiryEventAt = new Int32Array(slots).fill(-1);
+    this.cachedHost = new Int32Array(slots).fill(-1);
+    this.timersFrom = new Int32Array(slots).fill(-1);
+    this.cmid = new Int32Array(slots);
+    this.nextCmid = slots + 2 * w.world.clients.length;
+    this.candidates = new Int32Array(Math.max(1, w.hostCount));
+  }
+
+  run(): RunStats {
+    this.scheduleInitialEvents();
+    const eventsProcessed = runUntil(this.queue, this.horizon, (q) => this.handle(q.payload));
+    return { eventsProcessed };
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  private at(): number {
+    return this.queue.at;
+  }
+
+  private schedule(at: number, phase: number, rank: number, kind: number, index: number): void {
+    if (at < this.horizon) this.queue.schedule(at, phase, rank, kind + KINDS * index);
+  }
+
+  private infraRank(infra: number, sub: number): number {
+    return infra * INFRA_RANKS + sub;
+  }
+
+  private scheduleInitialEvents(): void {
+    const { world } = this.w;
+    // Outages (§T3, §R1): windows go down at start and up at end; random processes start up.
+    this.w.outageEntries.forEach((entry, e) => {
+      const rank = this.infraRank(entry.infra, InfraSub.OUTAGE);
+      if (entry.outage.kind === "window") {
+        if (entry.outage.start < this.horizon) this.schedule(entry.outage.start, Phase.INFRASTRUCTURE, rank, Kind.OUTAGE, e);
+      } else {
+        this.schedule(drawMinutes(this.outageStream(e), entry.outage.upTime), Phase.INFRASTRUCTURE, rank, Kind.OUTAGE, e);
+      }
+    });
+    world.hosts.forEach((host, h) => {
+      for (const at of host.rebuilds) this.schedule(at, Phase.INFRASTRUCTURE, this.infraRank(h, InfraSub.REBUILD), Kind.REBUILD, h);
+    });
+    world.clients.forEach((group, g) => {
+      const first = this.w.groupFirstMachine[g];
+      // Retirements (§C8): each retires the lowest-indexed members not yet retired, in time order.
+      const retirements = [...group.retire].sort((a, b) => a.at - b.at);
+      let next = 0;
+      for (const r of retirements) {
+        for (let k = 0; k < r.count && next < group.count; k++, next++) {
+          this.retireAt[first + next] = r.at;
+          this.schedule(r.at, Phase.POPULATION, (first + next) * MACHINE_RANKS + MachineSub.RETIRE, Kind.RETIRE, first + next);
+        }
+      }
+      // Joins (§C8): member i of n at at + floor(i × over / n).
+      for (let i = 0; i < group.count; i++) {
+        const m = first + i;
+        const joinAt = group.join.at + Math.floor((i * group.join.over) / group.count);
+        if (this.retireAt[m] >= 0 && this.retireAt[m] < joinAt) continue; // retired before it joined
+        this.schedule(joinAt, Phase.POPULATION, m * MACHINE_RANKS + MachineSub.JOIN, Kind.JOIN, m);
+      }
+      if (group.online.kind === "office-hours" || group.offline.length > 0) this.scheduleGroupOnline(g, -1);
+    });
+  }
+
+  private scheduleGroupOnline(g: number, after: number): void {
+    const group = this.w.world.clients[g];
+    let next = nextWindowBoundary(group.offline, after);
+    if (group.online.kind === "office-hours") next = Math.min(next, nextOfficeHoursChange(this.w.world.startWeekOffsetMin, after));
+    if (next === Infinity) return;
+    const rank = this.w.groupFirstMachine[g] * MACHINE_RANKS + MachineSub.ONLINE;
+    this.schedule(Math.max(0, next), Phase.POPULATION, rank, Kind.GROUP_ONLINE, g);
+  }
+
+  private scheduleAttempt(c: number, at: number): void {
+    this.attemptAt[c] = at;
+    this.waiting[c] = 0;
+    this.schedule(at, Phase.ATTEMPT, c, Kind.ATTEMPT, c);
+  }
+
+  /** Sets when the client's current state runs out and makes sure an event will look at it then. */
+  private setExpiry(c: number, at: number): void {
+    this.expiryAt[c] = at;
+    if (at < 0 || at >= this.horizon) return;
+    const pending = this.expiryEventAt[c];
+    if (pending !== -1 && pending <= at) return; // the earlier event will reschedule itself
+    this.expiryEventAt[c] = at;
+    this.schedule(at, Phase.EXPIRY, c, Kind.EXPIRY, c);
+  }
+
+  private scheduleTableExpiry(table: number): void {
+    if (this.tableExpiryAt[table] !== -1) return; // an earlier check is pending; it reschedules
+    const at = this.tables[table].nextExpiryAt();
+    if (at < 0 || at >= this.horizon) return;
+    this.tableExpiryAt[table] = at;
+    this.schedule(at, Phase.INFRASTRUCTURE, this.infraRank(table >> 1, InfraSub.TABLE_EXPIRY + (table & 1)), Kind.TABLE_EXPIRY, table);
+  }
+
+  // ---------------------------------------------------------------- dispatch
+
+  private handle(payload: number): void {
+    const kind = payload % KINDS;
+    const index = (payload - kind) / KINDS;
+    switch (kind) {
+      case Kind.ATTEMPT:
+        return this.onAttempt(index);
+      case Kind.EXPIRY:
+        return this.onExpiry(index);
+      case Kind.JOIN:
+        return this.onJoin(index);
+      case Kind.RETIRE:
+        return this.onRetire(index);
+      case Kind.MACHINE_TOGGLE:
+        return this.onMachineToggle(index);
+      case Kind.GROUP_ONLINE:
+        return this.onGroupOnline(index);
+      case Kind.OUTAGE:
+        return this.onOutage(index);
+      case Kind.SETTLE:
+        return this.onSettle(index);
+      case Kind.REBUILD:
+        return this.onRebuild(index);
+      case Kind.KEY_EXCEPTION_END:
+        return this.onKeyExceptionEnd(index);
+      case Kind.TABLE_EXPIRY:
+        return this.onTableExpiry(index);
+      default:
+        throw new Error(`unknown event kind ${kind}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- infrastructure (phase 1)
+
+  private outageStream(e: number): Stream {
+    let s = this.outageStreams[e];
+    if (s === undefined) {
+      s = createStream(this.run_.seed, this.run_.replication, this.w.outageEntries[e].stream);
+      this.outageStreams[e] = s;
+    }
+    return s;
+  }
+
+  /** One outage entry enters or leaves a down period (§T3). */
+  private onOutage(e: number): void {
+    const t = this.at();
+    const entry = this.w.outageEntries[e];
+    const goingDown = this.outageDown[e] === 0;
+    this.outageDown[e] = goingDown ? 1 : 0;
+    this.infraDownCount[entry.infra] += goingDown ? 1 : -1;
+    const rank = this.infraRank(entry.infra, InfraSub.OUTAGE);
+    if (entry.outage.kind === "window") {
+      if (goingDown) this.schedule(entry.outage.end, Phase.INFRASTRUCTURE, rank, Kind.OUTAGE, e);
+    } else {
+      const period = drawMinutes(this.outageStream(e), goingDown ? entry.outage.downTime : entry.outage.upTime);
+      this.schedule(t + period, Phase.INFRASTRUCTURE, rank, Kind.OUTAGE, e);
+    }
+    if (this.infraSettleAt[entry.infra] !== t) {
+      this.infraSettleAt[entry.infra] = t;
+      this.schedule(t, Phase.INFRASTRUCTURE, this.infraRank(entry.infra, InfraSub.SETTLE), Kind.SETTLE, entry.infra);
+    }
+  }
+
+  /** After all of an entity's outage changes of one minute: publish its net up/down change. */
+  private onSettle(infra: number): void {
+    const t = this.at();
+    const up = this.infraDownCount[infra] === 0 ? 1 : 0;
+    if (up === this.infraUp[infra]) return;
+    this.infraUp[infra] = up;
+    const { hostCount, linkCount } = this.w;
+    if (infra < hostCount) {
+      this.sink.hostUp(t, infra, up === 1);
+      if (up === 1 && !this.w.world.assumptions.restartKeepsTables) this.emptyTables(infra, false);
+    } else if (infra < hostCount + linkCount) {
+      const link = infra - hostCount;
+      this.linkUp[link] = up;
+      siteComponents(this.w.siteCount, this.w.linkEnds, this.linkUp, this.siteComponent);
+      this.sink.linkUp(t, link, up === 1);
+    } else {
+      this.sink.dnsUp(t, infra - hostCount - linkCount, up === 1);
+    }
+  }
+
+  private emptyTables(h: number, rebuilt: boolean): void {
+    const t = this.at();
+    for (let pool = 0; pool < 2; pool++) {
+      const table = this.tables[h * 2 + pool];
+      const before = table.count;
+      table.clear(rebuilt);
+      if (before !== 0) this.sink.hostCount(t, h, pool as Pool, 0);
+    }
+  }
+
+  /** A rebuild empties the tables and uses one of the CSVLK's activations (§H5, §H7). */
+  private onRebuild(h: number): void {
+    const t = this.at();
+    this.sink.hostRebuilt(t, h);
+    this.emptyTables(h, true);
+    this.hostKeyActivations[h]++;
+    if (this.hostKeyActivations[h] > MAX_KEY_ACTIVATIONS) {
+      this.hostActivated[h] = 0;
+      const end = t + this.w.timers.keyExceptionDelayMin;
+      this.keyExceptionEndAt[h] = end;
+      this.schedule(end, Phase.INFRASTRUCTURE, this.infraRank(h, InfraSub.KEY_EXCEPTION_END), Kind.KEY_EXCEPTION_END, h);
+    }
+  }
+
+  /** The Activation Center's exception arrives: activated again, empty tables, counter at 1 (§H7). */
+  private onKeyExceptionEnd(h: number): void {
+    if (this.keyExceptionEndAt[h] !== this.at()) return;
+    this.keyExceptionEndAt[h] = -1;
+    this.hostActivated[h] = 1;
+    this.hostKeyActivations[h] = 1;
+    this.emptyTables(h, true);
+  }
+
+  /** Drops count entries 30 days after their CMID's last request (§H3). */
+  private onTableExpiry(table: number): void {
+    const t = this.at();
+    if (this.tableExpiryAt[table] !== t) return;
+    this.tableExpiryAt[table] = -1;
+    const tbl = this.tables[table];
+    if (tbl.expire(t) > 0) this.sink.hostCount(t, table >> 1, (table & 1) as Pool, tbl.count);
+    this.scheduleTableExpiry(table);
+  }
+
+  // ---------------------------------------------------------------- population (phase 2)
+
+  private groupOnlineAt(g: number, t: number): boolean {
+    const group = this.w.world.clients[g];
+    if (group.online.kind === "office-hours" && !inOfficeHours(this.w.world.startWeekOffsetMin, t)) return false;
+    return group.offline.length === 0 || !inWindows(group.offline, t);
+  }
+
+  private onlineStream(m: number): Stream {
+    let s = this.onlineStreams[m];
+    if (s === undefined) {
+      s = createStream(this.run_.seed, this.run_.replication, `online/client/${this.memberName(m)}`);
+      this.onlineStreams[m] = s;
+    }
+    return s;
+  }
+
+  private memberName(m: number): string {
+    const g = this.w.machineGroup[m];
+    return `${this.w.world.clients[g].id}/${m - this.w.groupFirstMachine[g]}`;
+  }
+
+  /** A machine joins (§C8): its licensing clients start in oob_grace and attempt at once if online (§C3). */
+  private onJoin(m: number): void {
+    if (this.membership[m] !== Membership.NOT_JOINED) return;
+    const t = this.at();
+    const g = this.w.machineGroup[m];
+    const group = this.w.world.clients[g];
+    this.membership[m] = Membership.JOINED;
+    if (group.online.kind === "intermittent") {
+      // §R2: alternating on and off periods, starting with an on period at the join.
+      this.machineOn[m] = 1;
+      const period = drawMinutes(this.onlineStream(m), group.online.on);
+      this.schedule(t + period, Phase.POPULATION, m * MACHINE_RANKS + MachineSub.ONLINE, Kind.MACHINE_TOGGLE, m);
+    }
+    const online = this.groupOnlineAt(g, t) && this.machineOn[m] === 1;
+    this.online[m] = online ? 1 : 0;
+    const base = m * this.stride;
+    this.joinClient(base, t, this.initialCmid(base, g, 0));
+    if (group.office !== null) this.joinClient(base + 1, t, this.initialCmid(base + 1, g, 1));
+  }
+
+  private initialCmid(c: number, g: number, office: number): number {
+    const mode = this.w.world.clients[g].cmid;
+    if (mode === "clone") return this.w.layout.clientSlots + 2 * g + office; // §C7: one CMID per clone group and pool
+    return c;
+  }
+
+  private joinClient(c: number, t: number, cmid: number): void {
+    this.cmid[c] = cmid;
+    this.sink.joined(t, c);
+    this.enterFreshGrace(c, t);
+    this.attemptAt[c] = t;
+    if (this.online[this.machineOf(c)] === 1) this.scheduleAttempt(c, t);
+    else this.waiting[c] = 1; // §C3: the attempt happens when the machine is next online
+  }
+
+  /** oob_grace from now, or notification at once when the initial grace is 0 (§C4). */
+  private enterFreshGrace(c: number, t: number): void {
+    const grace = this.w.timers.oobGraceMin;
+    const to = grace > 0 ? LicenseState.OOB_GRACE : LicenseState.NOTIFICATION;
+    this.changeState(c, t, to);
+    this.setExpiry(c, grace > 0 ? t + grace : -1);
+  }
+
+  private changeState(c: number, t: number, to: LicenseState): void {
+    const from = this.state[c] as LicenseState;
+    if (from === to) return;
+    this.state[c] = to;
+    this.sink.stateChanged(t, c, from, to);
+  }
+
+  /** A machine retires (§C8): its clients stop, leave every state count, and their entries age out. */
+  private onRetire(m: number): void {
+    const t = this.at();
+    if (this.membership[m] !== Membership.JOINED) {
+      this.membership[m] = Membership.RETIRED;
+      return;
+    }
+    this.membership[m] = Membership.RETIRED;
+    const g = this.w.machineGroup[m];
+    const base = m * this.stride;
+    this.retireClient(base, t);
+    if (this.w.world.clients[g].office !== null) this.retireClient(base + 1, t);
+  }
+
+  private retireClient(c: number, t: number): void {
+    const from = this.state[c] as LicenseState;
+    this.state[c] = LicenseState.NONE;
+    this.attemptAt[c] = -1;
+    this.expiryAt[c] = -1;
+    this.waiting[c] = 0;
+    this.sink.retired(t, c, from);
+  }
+
+  /** An intermittent machine switches between its on and off periods (§R2). */
+  private onMachineToggle(m: number): void {
+    if (this.membership[m] !== Membership.JOINED) return;
+    const t = this.at();
+    const g = this.w.machineGroup[m];
+    const pattern = this.w.world.clients[g].online;
+    if (pattern.kind !== "intermittent") return;
+    const on = this.machineOn[m] === 0;
+    this.machineOn[m] = on ? 1 : 0;
+    const period = drawMinutes(this.onlineStream(m), on ? pattern.on : pattern.off);
+    this.schedule(t + period, Phase.POPULATION, m * MACHINE_RANKS + MachineSub.ONLINE, Kind.MACHINE_TOGGLE, m);
+    this.reevaluateOnline(m, t, this.groupOnlineAt(g, t));
+  }
+
+  /** Office hours or an offline window of a whole group begins or ends (§R2). */
+  private onGroupOnline(g: number): void {
+    const t = this.at();
+    const groupOn = this.groupOnlineAt(g, t);
+    const first = this.w.groupFirstMachine[g];
+    const end = first + this.w.world.clients[g].count;
+    for (let m = first; m < end; m++) if (this.membership[m] === Membership.JOINED) this.reevaluateOnline(m, t, groupOn);
+    this.scheduleGroupOnline(g, t);
+  }
+
+  private reevaluateOnline(m: number, t: number, groupOn: boolean): void {
+    const online = groupOn && this.machineOn[m] === 1 ? 1 : 0;
+    if (online === this.online[m]) return;
+    this.online[m] = online;
+    if (online === 1) this.boot(m, t);
+  }
+
+  /** A machine comes online: deferred attempts happen now; a non-persistent one is re-imaged (§C3, §C7). */
+  private boot(m: number, t: number): void {
+    const g = this.w.machineGroup[m];
+    const group = this.w.world.clients[g];
+    const base = m * this.stride;
+    const last = group.office !== null ? base + 1 : base;
+    for (let c = base; c <= last; c++) {
+      if (group.cmid === "non-persistent") {
+        this.cmid[c] = this.nextCmid++;
+        this.enterFreshGrace(c, t); // licensed → oob_grace: a re-image, not a lapse
+        this.scheduleAttempt(c, t);
+      } else if (this.waiting[c] === 1) {
+        this.scheduleAttempt(c, t);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- licence expiry (phase 3)
+
+  /** Validity or a grace period runs out (§C2, §C4). */
+  private onExpiry(c: number): void {
+    const t = this.at();
+    if (this.expiryEventAt[c] !== t) return;
+    this.expiryEventAt[c] = -1;
+    const due = this.expiryAt[c];
+    if (due < 0) return;
+    if (due > t) {
+      this.setExpiry(c, due);
+      return;
+    }
+    switch (this.state[c]) {
+      case LicenseState.LICENSED: {
+        const grace = this.w.timers.ootGraceMin;
+        this.changeState(c, t, grace > 0 ? LicenseState.OOT_GRACE : LicenseState.NOTIFICATION);
+        this.setExpiry(c, grace > 0 ? t + grace : -1);
+        return;
+      }
+      case LicenseState.OOB_GRACE:
+      case LicenseState.OOT_GRACE:
+        this.changeState(c, t, LicenseState.NOTIFICATION);
+        this.expiryAt[c] = -1;
+        return;
+      default:
+        this.expiryAt[c] = -1;
+    }
+  }
+
+  // ---------------------------------------------------------------- activation attempts (phase 4)
+
+  private machineOf(c: number): number {
+    return this.stride === 2 ? c >> 1 : c;
+  }
+
+  private onAttempt(c: number): void {
+    const t = this.at();
+    if (this.attemptAt[c] !== t) return;
+    const m = this.machineOf(c);
+    if (this.membership[m] !== Membership.JOINED) return;
+    if (this.online[m] === 0) {
+      this.waiting[c] = 1; // §C3: no attempt while offline
+      return;
+    }
+    this.attemptAt[c] = -1;
+    this.attempt(c, m, t);
+  }
+
+  /** One activation attempt: host selection, requests and the decision (§C5, §C6). */
+  private attempt(c: number, m: number, t: number): void {
+    const w = this.w;
+    const g = w.machineGroup[m];
+    const group = w.world.clients[g];
+    const office = this.stride === 2 && (c & 1) === 1;
+    const stamp = ++this.attemptStamp;
+    const failover = w.world.assumptions.failoverOnLowCount;
+    let lastAnswer: number = ResultCode.NO_HOST;
+
+    const pinned = w.groupPinned[g];
+    if (pinned >= 0) {
+      // §C6.1: a pinned client tries only its host.
+      const r = this.request(c, g, office, pinned, t);
+      if (r === ResultCode.SUCCESS) return this.succeed(c, t, pinned, group.hostCaching);
+      return this.fail(c, t, r === ResultCode.NO_ANSWER ? ResultCode.NO_HOST : r);
+    }
+
+    // §C6.2: the cached host first.
+    const cached = group.hostCaching ? this.cachedHost[c] : -1;
+    if (cached >= 0) {
+      this.triedStamp[cached] = stamp;
+      const r = this.request(c, g, office, cached, t);
+      if (r === ResultCode.SUCCESS) return this.succeed(c, t, cached, true);
+      if (r === ResultCode.COUNT_TOO_LOW && !failover) return this.fail(c, t, r);
+      if (r !== ResultCode.NO_ANSWER) lastAnswer = r;
+    }
+
+    // §C6.3: DNS discovery, lowest priority group first, weighted choice within a group.
+    const site = w.groupSite[g];
+    if (this.infraUp[w.hostCount + w.linkCount + site] === 1) {
+      const records = w.siteRecords[site];
+      const n = records.hosts.length;
+      let i = 0;
+      while (i < n) {
+        const priority = records.priorities[i];
+        let j = i;
+        let k = 0;
+        while (j < n && records.priorities[j] === priority) {
+          const h = records.hosts[j];
+          if (this.triedStamp[h] !== stamp) this.candidates[k++] = j;
+          j++;
+        }
+        while (k > 0) {
+          const pick = k === 1 ? 0 : this.pickRecord(c, records.weights, k);
+          const h = records.hosts[this.candidates[pick]];
+          for (let x = pick + 1; x < k; x++) this.candidates[x - 1] = this.candidates[x];
+          k--;
+          this.triedStamp[h] = stamp;
+          const r = this.request(c, g, office, h, t);
+          if (r === ResultCode.SUCCESS) return this.succeed(c, t, h, group.hostCaching);
+          if (r === ResultCode.COUNT_TOO_LOW && !failover) return this.fail(c, t, r);
+          if (r !== ResultCode.NO_ANSWER) lastAnswer = r;
+        }
+        i = j;
+      }
+    }
+    // §C6.4: every candidate failed.
+    this.fail(c, t, lastAnswer);
+  }
+
+  /**
+   * §C6.3's weighted choice among the k remaining candidates (record positions in `candidates`):
+   * weight / Σ positive weights; weight-0 records only when no positive one is left, uniformly.
+   */
+  private pickRecord(c: number, weights: Float64Array, k: number): number {
+    const u = this.srvStream(c).next();
+    let total = 0;
+    for (let x = 0; x < k; x++) total += weights[this.candidates[x]];
+    if (total > 0) {
+      const target = u * total;
+      let acc = 0;
+      let lastPositive = 0;
+      for (let x = 0; x < k; x++) {
+        const wgt = weights[this.candidates[x]];
+        if (wgt <= 0) continue;
+        acc += wgt;
+        lastPositive = x;
+        if (target < acc) return x;
+      }
+      return lastPositive;
+    }
+    return Math.floor(u * k);
+  }
+
+  private streamName(purpose: string, c: number): string {
+    const m = this.machineOf(c);
+    const office = this.stride === 2 && (c & 1) === 1;
+    return `${purpose}/${office ? "office" : "client"}/${this.memberName(m)}`;
+  }
+
+  private srvStream(c: number): Stream {
+    let s = this.srvStreams[c];
+    if (s === undefined) {
+      s = createStream(this.run_.seed, this.run_.replication, this.streamName("srv", c));
+      this.srvStreams[c] = s;
+    }
+    return s;
+  }
+
+  private jitterStream(c: number): Stream {
+    let s = this.jitterStreams[c];
+    if (s === undefined) {
+      s = createStream(this.run_.seed, this.run_.replication, this.streamName("jitter", c));
+      this.jitterStreams[c] = s;
+    }
+    return s;
+  }
+
+  /**
+   * One request to host h (§C6.6, §H2, §N1): NO_ANSWER when it is down or unreachable;
+   * HOST_NOT_ACTIVATED / PRODUCT_NOT_SERVED when it rejects it; otherwise the CMID is counted
+   * and the answer is SUCCESS or COUNT_TOO_LOW against the client's N-policy (§C5).
+   */
+  private request(c: number, g: number, office: boolean, h: number, t: number): number {
+    const w = this.w;
+    const pool = office ? Pool.OFFICE : Pool.WINDOWS;
+    const cmid = this.cmid[c];
+    const reachable =
+      this.infraUp[h] === 1 && this.siteComponent[w.groupSite[g]] === this.siteComponent[w.hostSite[h]];
+    if (!reachable) {
+      this.sink.request(t, c, cmid, h, pool, ResultCode.NO_ANSWER, -1);
+      return ResultCode.NO_ANSWER;
+    }
+    let rejection: number = ResultCode.SUCCESS;
+    if (this.hostActivated[h] === 0) rejection = ResultCode.HOST_NOT_ACTIVATED;
+    else rejection = office ? w.officeServe[g * w.hostCount + h] : w.windowsServe[g * w.hostCount + h];
+    const table = h * 2 + pool;
+    if (rejection !== ResultCode.SUCCESS) {
+      if (w.world.assumptions.rejectedRequestsCounted) this.countRequest(table, cmid, t, 0);
+      this.sink.request(t, c, cmid, h, pool, rejection as ResultCode, -1);
+      return rejection;
+    }
+    const policy = office ? w.officePolicy : w.groupPolicy[g];
+    const count = this.countRequest(table, cmid, t, policy);
+    this.timersFrom[c] = h; // §C1: a response with a count carries the host's timers
+    const result = count >= policy ? ResultCode.SUCCESS : ResultCode.COUNT_TOO_LOW;
+    this.sink.request(t, c, cmid, h, pool, result, count);
+    return result;
+  }
+
+  private countRequest(table: number, cmid: number, t: number, policy: number): number {
+    const tbl = this.tables[table];
+    const before = tbl.count;
+    const count = tbl.upsert(cmid, t, policy);
+    if (count !== before) this.sink.hostCount(t, table >> 1, (table & 1) as Pool, count);
+    this.scheduleTableExpiry(table);
+    return count;
+  }
+
+  /** §C2, §C3, §C6.5: licensed for the validity, cache the host, renew after RI (+ jitter). */
+  private succeed(c: number, t: number, h: number, caching: boolean): void {
+    const timers = this.w.timers;
+    this.changeState(c, t, LicenseState.LICENSED);
+    this.setExpiry(c, t + timers.validityMin);
+    if (caching) this.cachedHost[c] = h;
+    this.sink.attemptEnded(t, c, ResultCode.SUCCESS);
+    let next = t + this.w.hostRenewalInterval[h];
+    if (timers.renewalJitterMin > 0) next += uniformInt(this.jitterStream(c), 0, timers.renewalJitterMin);
+    this.scheduleAttempt(c, next);
+  }
+
+  /** §C3: retry after the activation interval (the host's, once one answered with a count, §C1). */
+  private fail(c: number, t: number, code: number): void {
+    this.sink.attemptEnded(t, c, code as ResultCode);
+    const from = this.timersFrom[c];
+    const ai = from >= 0 ? this.w.hostActivationInterval[from] : this.w.timers.activationIntervalMin;
+    this.scheduleAttempt(c, t + ai);
+  }
+}

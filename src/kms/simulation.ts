@@ -16,6 +16,15 @@ import { siteComponents } from "./network.js";
 import { inOfficeHours, inWindows, nextOfficeHoursChange, nextWindowBoundary } from "./online.js";
 import type { World } from "./world.js";
 
+// Hot-path constants as plain module bindings (a property load per use adds up at 10^7 requests).
+const SUCCESS = ResultCode.SUCCESS;
+const COUNT_TOO_LOW = ResultCode.COUNT_TOO_LOW;
+const NO_ANSWER = ResultCode.NO_ANSWER;
+const NO_HOST = ResultCode.NO_HOST;
+const HOST_NOT_ACTIVATED = ResultCode.HOST_NOT_ACTIVATED;
+const WINDOWS = Pool.WINDOWS;
+const OFFICE = Pool.OFFICE;
+
 /** §T2 phases. */
 const Phase = { INFRASTRUCTURE: 0, POPULATION: 1, EXPIRY: 2, ATTEMPT: 3 } as const;
 
@@ -568,14 +577,14 @@ class Simulation {
     const office = this.stride === 2 && (c & 1) === 1;
     const stamp = ++this.attemptStamp;
     const failover = w.world.assumptions.failoverOnLowCount;
-    let lastAnswer: number = ResultCode.NO_HOST;
+    let lastAnswer: number = NO_HOST;
 
     const pinned = w.groupPinned[g];
     if (pinned >= 0) {
       // §C6.1: a pinned client tries only its host.
       const r = this.request(c, g, office, pinned, t);
-      if (r === ResultCode.SUCCESS) return this.succeed(c, t, pinned, group.hostCaching);
-      return this.fail(c, t, r === ResultCode.NO_ANSWER ? ResultCode.NO_HOST : r);
+      if (r === SUCCESS) return this.succeed(c, t, pinned, group.hostCaching);
+      return this.fail(c, t, r === NO_ANSWER ? NO_HOST : r);
     }
 
     // §C6.2: the cached host first.
@@ -583,9 +592,9 @@ class Simulation {
     if (cached >= 0) {
       this.triedStamp[cached] = stamp;
       const r = this.request(c, g, office, cached, t);
-      if (r === ResultCode.SUCCESS) return this.succeed(c, t, cached, true);
-      if (r === ResultCode.COUNT_TOO_LOW && !failover) return this.fail(c, t, r);
-      if (r !== ResultCode.NO_ANSWER) lastAnswer = r;
+      if (r === SUCCESS) return this.succeed(c, t, cached, true);
+      if (r === COUNT_TOO_LOW && !failover) return this.fail(c, t, r);
+      if (r !== NO_ANSWER) lastAnswer = r;
     }
 
     // §C6.3: DNS discovery, lowest priority group first, weighted choice within a group.
@@ -610,9 +619,9 @@ class Simulation {
           k--;
           this.triedStamp[h] = stamp;
           const r = this.request(c, g, office, h, t);
-          if (r === ResultCode.SUCCESS) return this.succeed(c, t, h, group.hostCaching);
-          if (r === ResultCode.COUNT_TOO_LOW && !failover) return this.fail(c, t, r);
-          if (r !== ResultCode.NO_ANSWER) lastAnswer = r;
+          if (r === SUCCESS) return this.succeed(c, t, h, group.hostCaching);
+          if (r === COUNT_TOO_LOW && !failover) return this.fail(c, t, r);
+          if (r !== NO_ANSWER) lastAnswer = r;
         }
         i = j;
       }
@@ -676,19 +685,19 @@ class Simulation {
    */
   private request(c: number, g: number, office: boolean, h: number, t: number): number {
     const w = this.w;
-    const pool = office ? Pool.OFFICE : Pool.WINDOWS;
+    const pool = office ? OFFICE : WINDOWS;
     const cmid = this.cmid[c];
     const reachable =
       this.infraUp[h] === 1 && this.siteComponent[w.groupSite[g]] === this.siteComponent[w.hostSite[h]];
     if (!reachable) {
-      this.sink.request(t, c, cmid, h, pool, ResultCode.NO_ANSWER, -1);
-      return ResultCode.NO_ANSWER;
+      this.sink.request(t, c, cmid, h, pool, NO_ANSWER, -1);
+      return NO_ANSWER;
     }
-    let rejection: number = ResultCode.SUCCESS;
-    if (this.hostActivated[h] === 0) rejection = ResultCode.HOST_NOT_ACTIVATED;
+    let rejection: number = SUCCESS;
+    if (this.hostActivated[h] === 0) rejection = HOST_NOT_ACTIVATED;
     else rejection = office ? w.officeServe[g * w.hostCount + h] : w.windowsServe[g * w.hostCount + h];
     const table = h * 2 + pool;
-    if (rejection !== ResultCode.SUCCESS) {
+    if (rejection !== SUCCESS) {
       if (w.world.assumptions.rejectedRequestsCounted) this.countRequest(table, cmid, t, 0);
       this.sink.request(t, c, cmid, h, pool, rejection as ResultCode, -1);
       return rejection;
@@ -696,7 +705,7 @@ class Simulation {
     const policy = office ? w.officePolicy : w.groupPolicy[g];
     const count = this.countRequest(table, cmid, t, policy);
     this.timersFrom[c] = h; // §C1: a response with a count carries the host's timers
-    const result = count >= policy ? ResultCode.SUCCESS : ResultCode.COUNT_TOO_LOW;
+    const result = count >= policy ? SUCCESS : COUNT_TOO_LOW;
     this.sink.request(t, c, cmid, h, pool, result, count);
     return result;
   }
@@ -716,7 +725,7 @@ class Simulation {
     this.changeState(c, t, LicenseState.LICENSED);
     this.setExpiry(c, t + timers.validityMin);
     if (caching) this.cachedHost[c] = h;
-    this.sink.attemptEnded(t, c, ResultCode.SUCCESS);
+    this.sink.attemptEnded(t, c, SUCCESS);
     let next = t + this.w.hostRenewalInterval[h];
     if (timers.renewalJitterMin > 0) next += uniformInt(this.jitterStream(c), 0, timers.renewalJitterMin);
     this.scheduleAttempt(c, next);

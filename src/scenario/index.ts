@@ -1,0 +1,15 @@
+// Scenario files → validated model input (FORMAT.md "Scenario file"). This file only re-exports.
+export { type Diagnostic, type PathSegment, formatDiagnostic, formatPath, joinPath } from "./diagnostics.js";
+export { type ParsedFile, type ScenarioFormat, formatOf, parseScenarioText, readScenarioFile } from "./parse-file.js";
+export { type Scenario, type LoadResult, STRATEGY_KEYS, loadScenario } from "./load.js";
+export { fileBaseName, loadScenarioFile } from "./load-file.js";
+export { weekOffsetMin } from "./resolve.js";
+export { SCENARIO_KEYS, jsonSchema } from "./schema.js";
+export {
+  DEFAULT_REPLICATIONS,
+  DEFAULT_SEED,
+  DEFAULT_START,
+  ID_PATTERN,
+  STRATEGY_FORBIDDEN_KEYS,
+  formatUtc,
+} from "./values.js";

@@ -1,0 +1,16 @@
+// A scenario file path → a validated Scenario: read, parse, validate (FORMAT.md "Scenario file").
+import { basename, extname } from "node:path";
+import { loadScenario, type LoadResult } from "./load.js";
+import { readScenarioFile } from "./parse-file.js";
+
+/** The default scenario name of a file: its name without directory and extension. */
+export function fileBaseName(path: string): string {
+  return basename(path, extname(path));
+}
+
+/** Reads, parses and validates a scenario file; `path` appears in messages as given. */
+export function loadScenarioFile(path: string): LoadResult {
+  const parsed = readScenarioFile(path);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: [] };
+  return loadScenario(parsed.data, path, fileBaseName(path));
+}

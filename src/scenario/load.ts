@@ -1,0 +1,191 @@
+// A parsed scenario file (plain data from YAML or JSON) → a validated Scenario: the base World and
+// one World per strategy (FORMAT.md "Scenario file", "Strategies", "Warnings"). Every error of the
+// file is collected; nothing is returned to run unless the base and every strategy are valid.
+import type { World } from "../kms/world.js";
+import { errorAt, formatPath, joinPath, type Diagnostic } from "./diagnostics.js";
+import { buildWorld, crossCheck, readPartial, warningsOf, type Finding } from "./resolve.js";
+import { flattenIssues, SCENARIO_KEYS, ScenarioSchema, type ScenarioInput } from "./schema.js";
+import {
+  DEFAULT_REPLICATIONS,
+  DEFAULT_SEED,
+  DEFAULT_START,
+  ID_PATTERN,
+  isRecord,
+  parseStart,
+  STRATEGY_FORBIDDEN_KEYS,
+} from "./values.js";
+import { unknownKeyMessage } from "./suggest.js";
+import { describeValue } from "../engine/duration.js";
+
+/** A validated scenario: the base and its strategies, ready to run (FORMAT.md "Scenario file"). */
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  /** Calendar time of t = 0, normalised to `YYYY-MM-DDTHH:MM:SSZ`. */
+  readonly start: string;
+  readonly startEpochMs: number;
+  readonly seed: number;
+  readonly replications: number;
+  /** `sample` in minutes, or null for change-driven timeline rows. */
+  readonly sampleMin: number | null;
+  /** The scenario as written (`run` without `--strategy`). */
+  readonly base: World;
+  /** The strategies in file order, each merged over the base. */
+  readonly strategies: readonly { readonly name: string; readonly world: World }[];
+}
+
+export type LoadResult =
+  | { ok: true; scenario: Scenario; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+const FORBIDDEN: readonly string[] = STRATEGY_FORBIDDEN_KEYS;
+/** The keys a strategy may set. */
+export const STRATEGY_KEYS: readonly string[] = SCENARIO_KEYS.filter((k) => !FORBIDDEN.includes(k));
+
+interface Checked {
+  readonly findings: Finding[];
+  /** The whole scenario when it is valid. */
+  readonly input?: ScenarioInput;
+}
+
+/** Validates one scenario mapping (the base, or a strategy merged over it): every rule, every error. */
+function checkScenario(data: Record<string, unknown>, fileBaseName: string): Checked {
+  const findings: Finding[] = [];
+  const parsed = ScenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of flattenIssues(parsed.error.issues)) {
+      findings.push({ path: formatPath(issue.path), message: issue.message, severity: "error" });
+    }
+  }
+  if (data.name === undefined && !ID_PATTERN.test(fileBaseName)) {
+    findings.push({
+      path: "name",
+      message: `no name is given and the file name "${fileBaseName}" is not a valid name ([A-Za-z0-9_-]+): add a name key`,
+      severity: "error",
+    });
+  }
+  const partial = readPartial(data, parsed.success ? parsed.data : undefined);
+  findings.push(...crossCheck(partial), ...warningsOf(partial));
+  const valid = parsed.success && !findings.some((f) => f.severity === "error");
+  return valid ? { findings, input: parsed.data } : { findings };
+}
+
+/** The top-level key a path lies under: "hosts" for `hosts[1].site`. */
+function topKey(path: string): string {
+  return /^[^.[]*/.exec(path)?.[0] ?? "";
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.path === b.path && a.message === b.message && a.severity === b.severity;
+}
+
+/** The part of a strategy that may be merged, plus the errors of the keys it may not set. */
+function strategyKeys(value: Record<string, unknown>): { keys: Record<string, unknown>; findings: Finding[] } {
+  const keys: Record<string, unknown> = {};
+  const findings: Finding[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    const path = formatPath([key]);
+    if (STRATEGY_KEYS.includes(key)) keys[key] = v;
+    else if (FORBIDDEN.includes(key)) {
+      findings.push({
+        path,
+        message: `a strategy cannot set ${key}: name, seed, replications, duration, start and sample are shared by all strategies (so that their replications pair up)`,
+        severity: "error",
+      });
+    } else if (key === "$schema") {
+      findings.push({ path, message: "$schema is allowed only at the top of the file, not inside a strategy", severity: "error" });
+    } else if (key === "strategies") {
+      findings.push({ path, message: "a strategy cannot have strategies of its own", severity: "error" });
+    } else {
+      findings.push({ path, message: unknownKeyMessage(key, STRATEGY_KEYS), severity: "error" });
+    }
+  }
+  return { keys, findings };
+}
+
+/**
+ * Validates a parsed scenario file and builds the base World and one World per strategy.
+ * `file` prefixes every diagnostic; `fileBaseName` (the file name without extension) is the
+ * default `name`.
+ */
+export function loadScenario(data: unknown, file: string, fileBaseName: string): LoadResult {
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const report = (prefix: string, findings: readonly Finding[]): void => {
+    for (const f of findings) {
+      const d: Diagnostic = { file, path: joinPath(prefix, f.path), message: f.message, severity: f.severity };
+      (f.severity === "error" ? errors : warnings).push(d);
+    }
+  };
+
+  if (data === null || data === undefined) {
+    return { ok: false, errors: [errorAt(file, "", "the file is empty: expected a scenario (a mapping with at least duration)")], warnings };
+  }
+  if (!isRecord(data)) {
+    return {
+      ok: false,
+      errors: [errorAt(file, "", `expected a scenario (a mapping of keys such as name, duration, sites, hosts and clients), got ${describeValue(data)}`)],
+      warnings,
+    };
+  }
+
+  const base = checkScenario(data, fileBaseName);
+  report("", base.findings);
+
+  // Strategies: each one merged over the base (its keys replace the base's whole values) and
+  // validated as a scenario; what it shares with the base's own findings is not repeated.
+  const baseData: Record<string, unknown> = { ...data };
+  delete baseData.strategies;
+  delete baseData.$schema;
+  const strategies: { name: string; input: ScenarioInput }[] = [];
+  const raw = data.strategies;
+  if (raw !== undefined && !isRecord(raw)) {
+    report("", [{ path: "strategies", message: `expected a mapping of strategy names to partial scenarios, got ${describeValue(raw)}`, severity: "error" }]);
+  } else if (raw !== undefined) {
+    for (const [name, value] of Object.entries(raw)) {
+      const prefix = formatPath(["strategies", name]);
+      if (!ID_PATTERN.test(name)) {
+        report("", [{ path: prefix, message: `strategy names are ids: letters, digits, "_" and "-" ([A-Za-z0-9_-]+), got ${JSON.stringify(name)}`, severity: "error" }]);
+      }
+      if (value !== null && !isRecord(value)) {
+        report("", [{ path: prefix, message: `expected a partial scenario (a mapping of top-level keys, {} for the base as written), got ${describeValue(value)}`, severity: "error" }]);
+        continue;
+      }
+      const own = strategyKeys(value ?? {});
+      report(prefix, own.findings);
+      const merged = checkScenario({ ...baseData, ...own.keys }, fileBaseName);
+      // A finding the base has too is not repeated, unless it lies under a key the strategy sets.
+      const repeated = (f: Finding): boolean =>
+        !(topKey(f.path) in own.keys) && base.findings.some((b) => sameFinding(b, f));
+      report(prefix, merged.findings.filter((f) => !repeated(f)));
+      if (merged.input !== undefined && own.findings.length === 0) strategies.push({ name, input: merged.input });
+    }
+  }
+
+  if (errors.length > 0 || base.input === undefined) return { ok: false, errors, warnings };
+
+  const input = base.input;
+  const start = input.start ?? defaultStart();
+  const name = input.name ?? fileBaseName;
+  return {
+    ok: true,
+    warnings,
+    scenario: {
+      name,
+      description: input.description ?? "",
+      start: start.iso,
+      startEpochMs: start.epochMs,
+      seed: input.seed ?? DEFAULT_SEED,
+      replications: input.replications ?? DEFAULT_REPLICATIONS,
+      sampleMin: input.sample ?? null,
+      base: buildWorld(input, name, start.epochMs),
+      strategies: strategies.map((s) => ({ name: s.name, world: buildWorld(s.input, name, start.epochMs) })),
+    },
+  };
+}
+
+function defaultStart(): { iso: string; epochMs: number } {
+  const r = parseStart(DEFAULT_START);
+  if (!r.ok) throw new Error(`DEFAULT_START does not parse: ${r.message}`);
+  return r.value;
+}

@@ -1,0 +1,251 @@
+// Scenario file text → plain data (FORMAT.md "Scenario file (YAML or JSON, same schema)"), with
+// syntax errors as `FILE: line N: message`. YAML is read with the `yaml` package (YAML 1.2 core
+// schema, so `2021-06-08` stays a string; `<<` merge keys allowed; duplicate keys are errors);
+// JSON with JSON.parse, after a small scanner that locates syntax errors and duplicate keys the
+// same way on every Node version. The only file in src/scenario that touches the file system.
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { isAlias, parseDocument, visit, type Document } from "yaml";
+import { errorAt, type Diagnostic } from "./diagnostics.js";
+
+export type ScenarioFormat = "yaml" | "json";
+
+export type ParsedFile = { ok: true; data: unknown } | { ok: false; errors: Diagnostic[] };
+
+/** `.json` (any case) is JSON; anything else is YAML. */
+export function formatOf(path: string): ScenarioFormat {
+  return extname(path).toLowerCase() === ".json" ? "json" : "yaml";
+}
+
+/** 1-based line and column of a character offset. */
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+function lowerFirst(message: string): string {
+  return /^[A-Z][a-z]/.test(message) ? message[0].toLowerCase() + message.slice(1) : message;
+}
+
+function syntaxError(file: string, line: number, col: number, message: string): Diagnostic {
+  return errorAt(file, `line ${line}`, `${message} (column ${col})`);
+}
+
+function parseYaml(text: string, file: string): ParsedFile {
+  const doc = parseDocument(text, { merge: true, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => {
+        const message = lowerFirst(e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""));
+        const pos = e.linePos?.[0] ?? lineCol(text, e.pos[0]);
+        return syntaxError(file, pos.line, pos.col, message);
+      }),
+    };
+  }
+  const unresolved = unresolvedAliases(doc, text, file);
+  if (unresolved.length > 0) return { ok: false, errors: unresolved };
+  try {
+    return { ok: true, data: doc.toJS({ maxAliasCount: 10_000 }) };
+  } catch (e) {
+    return { ok: false, errors: [errorAt(file, "", lowerFirst(e instanceof Error ? e.message : String(e)))] };
+  }
+}
+
+function unresolvedAliases(doc: Document, text: string, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.resolve(doc) === undefined) {
+        const at = lineCol(text, node.range?.[0] ?? 0);
+        out.push(syntaxError(file, at.line, at.col, `unknown alias *${node.source}: no anchor &${node.source} before it`));
+      }
+    },
+  });
+  return out;
+}
+
+/** A JSON syntax error found by scanJson: where, and what was expected. */
+interface JsonProblem {
+  readonly offset: number;
+  readonly message: string;
+}
+
+/**
+ * Checks JSON text (RFC 8259) and returns the first problem, duplicate keys included, or null when
+ * it is valid. JSON.parse does the actual parsing; this only says where it went wrong.
+ */
+export function scanJson(text: string): JsonProblem | null {
+  let i = 0;
+  const ws = (): void => {
+    while (i < text.length && " \t\n\r".includes(text[i])) i++;
+  };
+  const here = (): string => (i >= text.length ? "the end of the file" : JSON.stringify(text[i]));
+  class Stop {
+    constructor(readonly problem: JsonProblem) {}
+  }
+  const stop = (message: string, offset = i): never => {
+    throw new Stop({ offset, message });
+  };
+  const str = (): string => {
+    const from = i;
+    i++; // opening quote
+    let out = "";
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"') {
+        i++;
+        return out;
+      }
+      if (c === "\\") {
+        const e = text[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) stop("invalid \\u escape in a string");
+          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+          continue;
+        }
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) stop(`invalid escape \\${e ?? ""} in a string`);
+        out += e;
+        i += 2;
+        continue;
+      }
+      if (c.charCodeAt(0) < 0x20) stop("line break or control character inside a string");
+      out += c;
+      i++;
+    }
+    return stop("unterminated string", from);
+  };
+  const value = (depth: number): void => {
+    if (depth > 1000) stop("nested too deeply");
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      ws();
+      const keys = new Set<string>();
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') stop(`expected a key in double quotes, got ${here()}`);
+        const keyAt = i;
+        const key = str();
+        if (keys.has(key)) stop(`duplicate key ${JSON.stringify(key)}`, keyAt);
+        keys.add(key);
+        ws();
+        if (text[i] !== ":") stop(`expected ":" after a key, got ${here()}`);
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "}") {
+          i++;
+          return;
+        }
+        stop(`expected "," or "}" after a value, got ${here()}`);
+      }
+    }
+    if (c === "[") {
+      i++;
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "]") {
+          i++;
+          return;
+        }
+        stop(`expected "," or "]" after a list item, got ${here()}`);
+      }
+    }
+    if (c === '"') {
+      str();
+      return;
+    }
+    const literal = /^(true|false|null)/.exec(text.slice(i, i + 5));
+    if (literal) {
+      i += literal[0].length;
+      return;
+    }
+    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (number && number[0] !== "-") {
+      i += number[0].length;
+      return;
+    }
+    stop(`expected a value, got ${here()}`);
+  };
+  try {
+    value(0);
+    ws();
+    if (i < text.length) stop(`unexpected ${here()} after the end of the JSON value`);
+    return null;
+  } catch (e) {
+    if (e instanceof Stop) return e.problem;
+    throw e;
+  }
+}
+
+function parseJson(text: string, file: string): ParsedFile {
+  const problem = scanJson(text);
+  if (problem !== null) {
+    const at = lineCol(text, problem.offset);
+    return { ok: false, errors: [syntaxError(file, at.line, at.col, problem.message)] };
+  }
+  try {
+    return { ok: true, data: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, errors: [errorAt(file, "", e instanceof Error ? e.message : String(e))] };
+  }
+}
+
+/**
+ * Parses scenario text as YAML or JSON into plain data. `file` names the file in messages; a
+ * syntax error reads `FILE: line 12: message (column 5)`. A leading byte-order mark is ignored.
+ */
+export function parseScenarioText(text: string, file: string, format: ScenarioFormat): ParsedFile {
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  return format === "json" ? parseJson(body, file) : parseYaml(body, file);
+}
+
+function readFailure(e: unknown): string {
+  const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Reads and parses a scenario file (format by extension: `.json` is JSON, anything else YAML).
+ * `path` is used as typed in every message; an unreadable file is `FILE: cannot read file (…)`.
+ */
+export function readScenarioFile(path: string): ParsedFile {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    return { ok: false, errors: [errorAt(path, "", `cannot read file (${readFailure(e)})`)] };
+  }
+  return parseScenarioText(text, path, formatOf(path));
+}

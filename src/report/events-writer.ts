@@ -1,0 +1,235 @@
+// Streams events.csv (FORMAT.md "Run folder", `--events`): one row per fact of the kinds FORMAT.md
+// lists, written with buffered writes to a temp file next to the final one. The file appears
+// under its real name only when the caller commits the run folder (atomic.ts), so a failed run
+// leaves no partial events.csv.
+import { closeSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname } from "node:path";
+import { LICENSE_STATE_NAMES, Pool, ResultCode } from "../kms/facts.js";
+import type { FactSink, LicenseState } from "../kms/facts.js";
+import { groupOfMachine, isOfficeClient, machineOfClient } from "../kms/layout.js";
+import type { Layout } from "../kms/layout.js";
+import type { World } from "../kms/world.js";
+import { tempPathFor } from "./atomic.js";
+import type { StagedFile } from "./atomic.js";
+import { csvField, csvRow } from "./csv.js";
+import { AsciiBuffer } from "./ascii-buffer.js";
+import { formatNumber, formatResultCode } from "./format.js";
+
+/** The columns of events.csv, in FORMAT.md order. */
+export const EVENTS_COLUMNS: readonly string[] = [
+  "minute",
+  "time",
+  "kind",
+  "client",
+  "cmid",
+  "host",
+  "pool",
+  "result",
+  "count",
+  "from",
+  "to",
+];
+
+const POOL_NAMES = ["windows", "office"] as const;
+const DEFAULT_BUFFER_BYTES = 1 << 20;
+const COMMA = 44;
+const NEWLINE = 10;
+
+export interface EventsWriterOptions {
+  /** Calendar time of t = 0, ms since the epoch (for the `time` column). */
+  readonly startEpochMs: number;
+  /** Flush to the file once this many bytes are buffered (default 1 MiB). */
+  readonly bufferBytes?: number;
+}
+
+/** Writes every fact FORMAT.md's events.csv lists (request, state, join, retire, host/link/DNS up/down, rebuild). */
+export class EventsWriter implements FactSink {
+  /** The temp file the rows go to until the run folder is committed. */
+  readonly tempPath: string;
+  /** The final path (`…/events.csv`). */
+  readonly path: string;
+  private rows = 0;
+  private fd: number;
+  private readonly out: AsciiBuffer;
+  private readonly bufferBytes: number;
+  private readonly startEpochMs: number;
+  private readonly hostIds: string[];
+  private readonly linkIds: string[];
+  private readonly siteIds: string[];
+  /** `<group id>/` of each group, CSV-safe. */
+  private readonly groupPrefixes: string[];
+
+  constructor(
+    world: World,
+    private readonly layout: Layout,
+    path: string,
+    options: EventsWriterOptions,
+  ) {
+    this.path = path;
+    this.startEpochMs = options.startEpochMs;
+    this.bufferBytes = options.bufferBytes ?? DEFAULT_BUFFER_BYTES;
+    this.out = new AsciiBuffer(Math.min(this.bufferBytes, DEFAULT_BUFFER_BYTES) + 1024);
+    this.hostIds = world.hosts.map((h) => csvField(h.id));
+    this.linkIds = world.links.map((l) => csvField(l.id));
+    this.siteIds = world.sites.map((s) => csvField(s.id));
+    this.groupPrefixes = world.clients.map((g) => `${g.id}/`);
+    // Ids are [A-Za-z0-9_-]+ (FORMAT.md), so labels never need quotes; check once rather than per row.
+    for (const g of world.clients) {
+      if (csvField(g.id) !== g.id) throw new Error(`EventsWriter: group id ${JSON.stringify(g.id)} would need CSV quoting`);
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    this.tempPath = tempPathFor(path);
+    this.fd = openSync(this.tempPath, "wx");
+    this.out.ascii(csvRow(EVENTS_COLUMNS));
+  }
+
+  /** Data rows written so far (the header excluded). */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** Starts a row: `minute,time,kind,`. */
+  private begin(at: number, kind: string): void {
+    if (this.fd < 0) throw new Error("EventsWriter: write after close");
+    const out = this.out;
+    out.number(at, formatNumber);
+    out.byte(COMMA);
+    out.utcTime(this.startEpochMs + at * 60_000);
+    out.byte(COMMA);
+    out.ascii(kind);
+    out.byte(COMMA);
+  }
+
+  /** Ends a row and flushes when the buffer is full. */
+  private end(): void {
+    this.out.byte(NEWLINE);
+    this.rows++;
+    if (this.out.length >= this.bufferBytes) this.flush();
+  }
+
+  /** `client` (the member id, clientLabel) without building a string. */
+  private client(c: number): void {
+    const layout = this.layout;
+    const machine = machineOfClient(layout, c);
+    const g = groupOfMachine(layout, machine);
+    this.out.ascii(this.groupPrefixes[g]);
+    this.out.number(machine - layout.groupFirstMachine[g], formatNumber);
+    if (isOfficeClient(layout, c)) this.out.ascii("#office");
+  }
+
+  private poolOf(c: number): string {
+    return isOfficeClient(this.layout, c) ? POOL_NAMES[Pool.OFFICE] : POOL_NAMES[Pool.WINDOWS];
+  }
+
+  /** A client row: `client,,,pool,,,from,to`. */
+  private clientRow(at: number, kind: string, client: number, from: string, to: string): void {
+    this.begin(at, kind);
+    this.client(client);
+    this.out.ascii(`,,,${this.poolOf(client)},,,${from},${to}`);
+    this.end();
+  }
+
+  /** An infrastructure row: the id in the `host` column. */
+  private idRow(at: number, kind: string, id: string): void {
+    this.begin(at, kind);
+    this.out.ascii(",,");
+    this.out.ascii(id);
+    this.out.ascii(",,,,,");
+    this.end();
+  }
+
+  private flush(): void {
+    const bytes = this.out.bytes();
+    let off = 0;
+    while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    this.out.clear();
+  }
+
+  joined(at: number, client: number): void {
+    this.clientRow(at, "join", client, "", "");
+  }
+
+  retired(at: number, client: number, from: LicenseState): void {
+    this.clientRow(at, "retire", client, LICENSE_STATE_NAMES[from], "");
+  }
+
+  stateChanged(at: number, client: number, from: LicenseState, to: LicenseState): void {
+    this.clientRow(at, "state", client, LICENSE_STATE_NAMES[from], LICENSE_STATE_NAMES[to]);
+  }
+
+  request(at: number, client: number, cmid: number, host: number, pool: Pool, result: ResultCode, count: number): void {
+    this.begin(at, "request");
+    const out = this.out;
+    this.client(client);
+    out.byte(COMMA);
+    out.number(cmid, formatNumber);
+    out.byte(COMMA);
+    out.ascii(this.hostIds[host]);
+    out.byte(COMMA);
+    out.ascii(POOL_NAMES[pool]);
+    out.byte(COMMA);
+    if (result !== ResultCode.NO_ANSWER) out.ascii(formatResultCode(result));
+    out.byte(COMMA);
+    if (count >= 0) out.number(count, formatNumber);
+    out.ascii(",,");
+    this.end();
+  }
+
+  attemptEnded(_at: number, _client: number, _result: ResultCode): void {
+    // Not an events.csv kind: the final result of an attempt is visible in its requests.
+  }
+
+  hostCount(_at: number, _host: number, _pool: Pool, _count: number): void {
+    // Not an events.csv kind: counts appear in the `count` column of requests.
+  }
+
+  hostUp(at: number, host: number, up: boolean): void {
+    this.idRow(at, up ? "host_up" : "host_down", this.hostIds[host]);
+  }
+
+  hostRebuilt(at: number, host: number): void {
+    this.idRow(at, "rebuild", this.hostIds[host]);
+  }
+
+  linkUp(at: number, link: number, up: boolean): void {
+    this.idRow(at, up ? "link_up" : "link_down", this.linkIds[link]);
+  }
+
+  dnsUp(at: number, site: number, up: boolean): void {
+    this.idRow(at, up ? "dns_up" : "dns_down", this.siteIds[site]);
+  }
+
+  /** Flushes the buffer, syncs and closes the temp file (idempotent). */
+  close(): void {
+    if (this.fd < 0) return;
+    try {
+      this.flush();
+      fsyncSync(this.fd);
+    } finally {
+      closeSync(this.fd);
+      this.fd = -1;
+    }
+  }
+
+  /** The temp file and its final name, for writeFolderAtomic (call after close). */
+  staged(): StagedFile {
+    if (this.fd >= 0) throw new Error("EventsWriter: staged() before close()");
+    return { tempPath: this.tempPath, name: basename(this.path) };
+  }
+
+  /** Closes and deletes the temp file: the run failed (FORMAT.md "a failed run leaves no partial output files"). */
+  abort(): void {
+    try {
+      if (this.fd >= 0) closeSync(this.fd);
+    } catch {
+      // already unusable; the file is removed below
+    }
+    this.fd = -1;
+    this.out.clear();
+    try {
+      unlinkSync(this.tempPath);
+    } catch {
+      // already gone
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// The report layer's public API (STYLE.md: index only re-exports).
+export { AsciiBuffer } from "./ascii-buffer.js";
+export { tempPathFor, writeFileAtomic, writeFolderAtomic } from "./atomic.js";
+export type { StagedFile } from "./atomic.js";
+export {
+  CHART_HTML,
+  CHART_SVG,
+  MAX_CHART_ROWS,
+  chartHtml,
+  redrawRunFolder,
+  renderSvg,
+  renderTimelineChart,
+  timelineChartSpec,
+} from "./chart.js";
+export type { ChartOptions } from "./chart.js";
+export {
+  FAILED_CODES,
+  LOW_COUNT_THRESHOLD,
+  STATE_COLUMNS,
+  SUMMARY_HOST_SUFFIXES,
+  SUMMARY_LEADING_COLUMNS,
+  SUMMARY_OFFICE_COLUMNS,
+  dnsColumnSites,
+  summaryColumns,
+  timelineColumns,
+} from "./columns.js";
+export { csvField, csvRow, recordToCsv, toCsv } from "./csv.js";
+export type { CsvCell } from "./csv.js";
+export { EVENTS_COLUMNS, EventsWriter } from "./events-writer.js";
+export type { EventsWriterOptions } from "./events-writer.js";
+export { formatNumber, formatResultCode, formatTime } from "./format.js";
+export { buildManifest, canonicalJson } from "./manifest.js";
+export type { JsonValue, ManifestInput } from "./manifest.js";
+export { RunAggregator } from "./run-aggregator.js";
+export type { RunAggregatorOptions, RunOutputs } from "./run-aggregator.js";
+export { RUN_FILES, writeRunFolder } from "./run-folder.js";
+export type { RunFolderContent } from "./run-folder.js";
+export { percentileR7, summarize, t975, tQuantile } from "./stats.js";
+export type { Summary } from "./stats.js";

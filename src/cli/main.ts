@@ -1,5 +1,56 @@
-// kmsim command-line entry: placeholder until the commands land.
+// kmsim's command-line entry: a flat list of yargs commands (STYLE.md), exit codes per FORMAT.md
+// (0 success, 2 bad input, 1 anything else) and no stack trace for the user.
+import yargs from "yargs";
+import { editionsCommand } from "./commands/editions.js";
+import { reportCommand } from "./commands/report.js";
+import { runCommand } from "./commands/run.js";
+import { schemaCommand } from "./commands/schema.js";
+import { validateCommand } from "./commands/validate.js";
+import { ExitCode, InputError } from "./errors.js";
+import { kmsimVersion } from "./version.js";
+
+/** Runs kmsim with these arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  process.stdout.write(`kmsim: ${argv.join(" ")}\n`);
-  return 0;
+  let usageError: string | null = null;
+  const cli = yargs(argv)
+    .scriptName("kmsim")
+    .usage("$0 <command> [options]\n\nA discrete-event simulator of Microsoft KMS volume activation.")
+    .command(runCommand)
+    .command(validateCommand)
+    .command(editionsCommand)
+    .command(schemaCommand)
+    .command(reportCommand)
+    .demandCommand(1, "name a command (kmsim --help lists them)")
+    .strict()
+    .recommendCommands()
+    .version(kmsimVersion())
+    .help()
+    .alias("h", "help")
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      usageError = message;
+    });
+  try {
+    await cli.parseAsync();
+    if (usageError !== null) {
+      process.stderr.write(`kmsim: ${lowerFirst(usageError)}\n`);
+      return ExitCode.BAD_INPUT;
+    }
+    return ExitCode.OK;
+  } catch (err) {
+    if (err instanceof InputError) {
+      for (const line of err.lines) process.stderr.write(`${line}\n`);
+      return ExitCode.BAD_INPUT;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`kmsim: internal error: ${message}\n`);
+    if (process.env.KMSIM_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return ExitCode.FAILURE;
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 0 ? s[0].toLowerCase() + s.slice(1) : s;
 }

@@ -2,7 +2,6 @@
 // numbers, SRV records are sorted per site (§N2), and what each host can do for each client
 // group is decided once (§H6, §O1).
 import { OFFICE_THRESHOLD, hostServesEdition, hostServesOffice, thresholdOf } from "./catalog/index.js";
-import { ResultCode } from "./facts.js";
 import { buildLayout, type Layout } from "./layout.js";
 import type { Outage, Timers, World } from "./world.js";
 
@@ -48,11 +47,11 @@ export interface CompiledWorld {
   /** Group of every machine. */
   readonly machineGroup: Int32Array;
   /**
-   * What host h answers a valid-looking request from group g (§H6, §O1): SUCCESS when it can
-   * serve the product, PRODUCT_NOT_SERVED otherwise. Index g × hostCount + h.
+   * Whether host h can serve group g's Windows edition / Office version (§H6, §O1): 1 or 0,
+   * index g × hostCount + h. (Flags, not result codes: 0xC004F042 does not fit an Int32Array.)
    */
-  readonly windowsServe: Int32Array;
-  readonly officeServe: Int32Array;
+  readonly windowsServe: Uint8Array;
+  readonly officeServe: Uint8Array;
   readonly officePolicy: number;
 }
 
@@ -110,13 +109,12 @@ export function compileWorld(world: World): CompiledWorld {
   const machineGroup = new Int32Array(layout.machineCount);
   groups.forEach((g, gi) => machineGroup.fill(gi, layout.groupFirstMachine[gi], layout.groupFirstMachine[gi] + g.count));
 
-  const windowsServe = new Int32Array(groups.length * hostCount);
-  const officeServe = new Int32Array(groups.length * hostCount);
+  const windowsServe = new Uint8Array(groups.length * hostCount);
+  const officeServe = new Uint8Array(groups.length * hostCount);
   groups.forEach((g, gi) =>
     world.hosts.forEach((host, h) => {
-      windowsServe[gi * hostCount + h] = hostServesEdition(host, g.edition) ? ResultCode.SUCCESS : ResultCode.PRODUCT_NOT_SERVED;
-      officeServe[gi * hostCount + h] =
-        g.office !== null && hostServesOffice(host.officeKeys, g.office) ? ResultCode.SUCCESS : ResultCode.PRODUCT_NOT_SERVED;
+      windowsServe[gi * hostCount + h] = hostServesEdition(host, g.edition) ? 1 : 0;
+      officeServe[gi * hostCount + h] = g.office !== null && hostServesOffice(host.officeKeys, g.office) ? 1 : 0;
     }),
   );
 

@@ -22,6 +22,7 @@ const COUNT_TOO_LOW = ResultCode.COUNT_TOO_LOW;
 const NO_ANSWER = ResultCode.NO_ANSWER;
 const NO_HOST = ResultCode.NO_HOST;
 const HOST_NOT_ACTIVATED = ResultCode.HOST_NOT_ACTIVATED;
+const PRODUCT_NOT_SERVED = ResultCode.PRODUCT_NOT_SERVED;
 const WINDOWS = Pool.WINDOWS;
 const OFFICE = Pool.OFFICE;
 
@@ -66,9 +67,15 @@ export interface RunStats {
   readonly eventsProcessed: number;
 }
 
+export interface SimulateOptions {
+  /** Called with the simulated minute reached, about `progressSteps` times per run (for progress bars). */
+  readonly onProgress?: (minute: number) => void;
+  readonly progressSteps?: number;
+}
+
 /** Runs one replication of a world from minute 0 to its duration, reporting facts to `sink`. */
-export function simulate(world: World, run: RunIdentity, sink: FactSink): RunStats {
-  return new Simulation(compileWorld(world), run, sink).run();
+export function simulate(world: World, run: RunIdentity, sink: FactSink, options: SimulateOptions = {}): RunStats {
+  return new Simulation(compileWorld(world), run, sink).run(options);
 }
 
 class Simulation {
@@ -161,9 +168,18 @@ class Simulation {
     this.candidates = new Int32Array(Math.max(1, w.hostCount));
   }
 
-  run(): RunStats {
+  run(options: SimulateOptions): RunStats {
     this.scheduleInitialEvents();
-    const eventsProcessed = runUntil(this.queue, this.horizon, (q) => this.handle(q.payload));
+    const handler = (q: EventQueue): void => this.handle(q.payload);
+    const { onProgress } = options;
+    if (onProgress === undefined) return { eventsProcessed: runUntil(this.queue, this.horizon, handler) };
+    const steps = Math.max(1, options.progressSteps ?? 100);
+    let eventsProcessed = 0;
+    for (let i = 1; i <= steps; i++) {
+      const until = i === steps ? this.horizon : Math.floor((this.horizon * i) / steps);
+      eventsProcessed += runUntil(this.queue, until, handler);
+      onProgress(until);
+    }
     return { eventsProcessed };
   }
 
@@ -695,7 +711,7 @@ class Simulation {
     }
     let rejection: number = SUCCESS;
     if (this.hostActivated[h] === 0) rejection = HOST_NOT_ACTIVATED;
-    else rejection = office ? w.officeServe[g * w.hostCount + h] : w.windowsServe[g * w.hostCount + h];
+    else if ((office ? w.officeServe : w.windowsServe)[g * w.hostCount + h] === 0) rejection = PRODUCT_NOT_SERVED;
     const table = h * 2 + pool;
     if (rejection !== SUCCESS) {
       if (w.world.assumptions.rejectedRequestsCounted) this.countRequest(table, cmid, t, 0);

@@ -1,0 +1,6 @@
+// The KMS model's public surface (MODEL.md). This file only re-exports.
+export { simulate, type RunIdentity, type RunStats, type SimulateOptions } from "./simulation.js";
+export * from "./facts.js";
+export * from "./layout.js";
+export * from "./world.js";
+export { COUNT_ENTRY_LIFETIME_MIN } from "./count-table.js";

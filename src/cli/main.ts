@@ -11,7 +11,6 @@ import { kmsimVersion } from "./version.js";
 
 /** Runs kmsim with these arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let usageError: string | null = null;
   const cli = yargs(argv)
     .scriptName("kmsim")
     .usage("$0 <command> [options]\n\nA discrete-event simulator of Microsoft KMS volume activation.")
@@ -29,15 +28,11 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
-      usageError = message;
+      // Throwing here stops yargs before any handler runs on a bad command line.
+      throw error ?? new InputError([`kmsim: ${lowerFirst(message)}`]);
     });
   try {
     await cli.parseAsync();
-    if (usageError !== null) {
-      process.stderr.write(`kmsim: ${lowerFirst(usageError)}\n`);
-      return ExitCode.BAD_INPUT;
-    }
     return ExitCode.OK;
   } catch (err) {
     if (err instanceof InputError) {

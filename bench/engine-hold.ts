@@ -2,16 +2,30 @@
 // and push it back at t + d, d exponential with mean N/100 minutes rounded up. The engine and a
 // bare FastPriorityQueue of plain numbers read the same pre-drawn delays, so the ratio measures
 // the queues alone.
+//
+// Each queue is measured in a process of its own (bench/engine-hold-child.ts): FastPriorityQueue's
+// methods are shared code, and once two heaps with different comparators (the engine's and the
+// bare one) have run in one process, V8 de-optimises both; measured side by side the bare heap
+// ran 3–6× slower than alone, which made the engine/bare ratio meaningless.
 import FastPriorityQueue from "fastpriorityqueue";
 import { EventQueue } from "../src/engine/queue.js";
 import { createStream } from "../src/engine/streams.js";
 
-export interface HoldResult {
+export type HoldQueue = "engine" | "bare";
+
+export interface HoldRun {
+  queue: HoldQueue;
   n: number;
   operations: number;
-  engineRate: number;
-  bareRate: number;
-  ratio: number;
+  /** Events per second (one pop + one push each). */
+  rate: number;
+  /** Peak resident memory of the measuring process, MB. */
+  peakRssMb: number;
+}
+
+/** How many pop/push operations are timed for N pending events. */
+export function holdOperations(n: number): number {
+  return Math.max(2_000_000, 3 * n);
 }
 
 function delays(n: number, count: number): Float64Array {
@@ -61,13 +75,15 @@ function engine(n: number, d: Float64Array, ops: number): number {
   return done / ((performance.now() - t0) / 1000);
 }
 
-/** Runs the hold model for one N and returns both rates. */
-export function holdModel(n: number): HoldResult {
-  const operations = Math.max(2_000_000, 3 * n);
+/**
+ * Measures one queue for one N in this process: a warm-up run, then the timed run. Call it once
+ * per process (see the note at the top).
+ */
+export function holdRun(queue: HoldQueue, n: number): HoldRun {
+  const operations = holdOperations(n);
   const d = delays(n, 1 << 20);
-  bare(n, d, Math.min(operations, 200_000)); // warm-up
-  engine(n, d, Math.min(operations, 200_000));
-  const bareRate = bare(n, d, operations);
-  const engineRate = engine(n, d, operations);
-  return { n, operations, engineRate, bareRate, ratio: engineRate / bareRate };
+  const run = queue === "engine" ? engine : bare;
+  run(n, d, Math.min(operations, 200_000)); // warm-up
+  const rate = run(n, d, operations);
+  return { queue, n, operations, rate, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }

@@ -69,9 +69,9 @@ export class EventQueue {
     if (key === this.currentKey && this.current !== null) {
       this.insertIntoCurrent(slot, rank);
     } else {
-      if (key < this.currentKey || (key === this.currentKey && rank < this.rank)) {
+      if (key < this.currentKey) {
         this.release(slot);
-        throw new Error(`event scheduled in the past: (${at}, ${phase}, ${rank}) before (${this.at}, ${this.phase}, ${this.rank})`);
+        throw new Error(`event scheduled in the past: (${at}, ${phase}) before (${this.at}, ${this.phase})`);
       }
       let bucket = this.buckets.get(key);
       if (bucket === undefined) {

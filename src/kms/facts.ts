@@ -37,7 +37,12 @@ export interface FactSink {
   joined(at: number, client: number): void;
   /** A licensing client was retired while in `from` (§C8); it leaves every state count. */
   retired(at: number, client: number, from: LicenseState): void;
-  /** A licensing client changed state (§C4); re-imaging (§C7) reports LICENSED → OOB_GRACE, not a lapse. */
+  /**
+   * A licensing client's validity ran out (§C4 "lapses"); the stateChanged(LICENSED → OOT_GRACE or
+   * NOTIFICATION) follows. Re-imaging (§C7) also leaves LICENSED but is not a lapse and has no such fact.
+   */
+  lapsed(at: number, client: number): void;
+  /** A licensing client changed state (§C4). */
   stateChanged(at: number, client: number, from: LicenseState, to: LicenseState): void;
   /**
    * One request to one host (§C6.6): `result` is the host's answer (NO_ANSWER if it gave none),

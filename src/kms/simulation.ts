@@ -14,7 +14,7 @@ import { CountTable } from "./count-table.js";
 import { LicenseState, Pool, ResultCode, type FactSink } from "./facts.js";
 import { siteComponents } from "./network.js";
 import { inOfficeHours, inWindows, nextOfficeHoursChange, nextWindowBoundary } from "./online.js";
-import type { World } from "./world.js";
+import type { ClientGroupSpec, World } from "./world.js";
 
 // Hot-path constants as plain module bindings (a property load per use adds up at 10^7 requests).
 const SUCCESS = ResultCode.SUCCESS;
@@ -225,7 +225,7 @@ class Simulation {
       // Joins (§C8): member i of n at at + floor(i × over / n).
       for (let i = 0; i < group.count; i++) {
         const m = first + i;
-        const joinAt = group.join.at + Math.floor((i * group.join.over) / group.count);
+        const joinAt = this.joinAt(group, i);
         if (this.retireAt[m] >= 0 && this.retireAt[m] < joinAt) continue; // retired before it joined
         this.schedule(joinAt, Phase.POPULATION, m * MACHINE_RANKS + MachineSub.JOIN, Kind.JOIN, m);
       }
@@ -502,14 +502,32 @@ class Simulation {
     this.reevaluateOnline(m, t, this.groupOnlineAt(g, t));
   }
 
-  /** Office hours or an offline window of a whole group begins or ends (§R2). */
+  /**
+   * Office hours or an offline window of a whole group begins or ends (§R2). One event serves the
+   * whole group, ranked at its first member; §T2 wants each member's join and retirement of this
+   * minute before its online re-evaluation, so those are done here, member by member (their own
+   * events then find nothing left to do).
+   */
   private onGroupOnline(g: number): void {
     const t = this.at();
     const groupOn = this.groupOnlineAt(g, t);
+    const group = this.w.world.clients[g];
     const first = this.w.groupFirstMachine[g];
-    const end = first + this.w.world.clients[g].count;
-    for (let m = first; m < end; m++) if (this.membership[m] === Membership.JOINED) this.reevaluateOnline(m, t, groupOn);
+    for (let i = 0; i < group.count; i++) {
+      const m = first + i;
+      if (this.membership[m] === Membership.NOT_JOINED && this.joinAt(group, i) === t) {
+        const retiredBeforeJoining = this.retireAt[m] >= 0 && this.retireAt[m] < t;
+        if (!retiredBeforeJoining) this.onJoin(m);
+      }
+      if (this.retireAt[m] === t && this.membership[m] === Membership.JOINED) this.onRetire(m);
+      if (this.membership[m] === Membership.JOINED) this.reevaluateOnline(m, t, groupOn);
+    }
     this.scheduleGroupOnline(g, t);
+  }
+
+  /** §C8: member i of n joins at at + floor(i × over / n). */
+  private joinAt(group: ClientGroupSpec, i: number): number {
+    return group.join.at + Math.floor((i * group.join.over) / group.count);
   }
 
   private reevaluateOnline(m: number, t: number, groupOn: boolean): void {
@@ -552,6 +570,7 @@ class Simulation {
     switch (this.state[c]) {
       case LicenseState.LICENSED: {
         const grace = this.w.timers.ootGraceMin;
+        this.sink.lapsed(t, c);
         this.changeState(c, t, grace > 0 ? LicenseState.OOT_GRACE : LicenseState.NOTIFICATION);
         this.setExpiry(c, grace > 0 ? t + grace : -1);
         return;

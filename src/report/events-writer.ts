@@ -153,6 +153,9 @@ export class EventsWriter implements FactSink {
     this.clientRow(at, "retire", client, LICENSE_STATE_NAMES[from], "");
   }
 
+  /** No row of its own: the state row that follows shows the lapse (FORMAT.md lists no `lapse` kind). */
+  lapsed(): void {}
+
   stateChanged(at: number, client: number, from: LicenseState, to: LicenseState): void {
     this.clientRow(at, "state", client, LICENSE_STATE_NAMES[from], LICENSE_STATE_NAMES[to]);
   }

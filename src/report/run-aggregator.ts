@@ -263,17 +263,18 @@ export class RunAggregator implements FactSink {
           this.pushDelay(at - this.joinAt[client]);
         }
       }
-    } else if (
-      from === LicenseState.LICENSED &&
-      (to === LicenseState.OOT_GRACE || to === LicenseState.NOTIFICATION) &&
-      (f & LAPSED) === 0
-    ) {
-      // §C4: a lapse leaves `licensed` for oot_grace or notification (a re-image, → oob_grace, is not one).
-      this.flags[client] = f | LAPSED;
-      if (office) this.offLapsed++;
-      else this.winLapsed++;
     }
     if (this.events !== null) this.events.stateChanged(at, client, from, to);
+  }
+
+  /** §C4: the model says when a validity ran out; a re-image leaving `licensed` is not a lapse (§C7). */
+  lapsed(at: number, client: number): void {
+    if (at !== this.minute) this.advance(at);
+    const f = this.flags[client];
+    if ((f & LAPSED) !== 0) return;
+    this.flags[client] = f | LAPSED;
+    if ((client & this.officeMask) === 1) this.offLapsed++;
+    else this.winLapsed++;
   }
 
   private pushDelay(d: number): void {

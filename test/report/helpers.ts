@@ -240,6 +240,7 @@ export { buildLayout };
 export type Fact =
   | { kind: "joined"; at: number; client: number }
   | { kind: "retired"; at: number; client: number; from: LicenseState }
+  | { kind: "lapsed"; at: number; client: number }
   | { kind: "stateChanged"; at: number; client: number; from: LicenseState; to: LicenseState }
   | {
       kind: "request";
@@ -267,6 +268,9 @@ export function replay(facts: readonly Fact[], sink: FactSink): void {
         break;
       case "retired":
         sink.retired(f.at, f.client, f.from);
+        break;
+      case "lapsed":
+        sink.lapsed(f.at, f.client);
         break;
       case "stateChanged":
         sink.stateChanged(f.at, f.client, f.from, f.to);
@@ -308,6 +312,9 @@ export class RecordingSink implements FactSink {
   }
   retired(at: number, client: number, from: LicenseState): void {
     this.facts.push({ kind: "retired", at, client, from });
+  }
+  lapsed(at: number, client: number): void {
+    this.facts.push({ kind: "lapsed", at, client });
   }
   stateChanged(at: number, client: number, from: LicenseState, to: LicenseState): void {
     this.facts.push({ kind: "stateChanged", at, client, from, to });

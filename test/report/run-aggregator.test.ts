@@ -208,7 +208,7 @@ describe("summary.csv (FORMAT.md Run folder)", () => {
     expect(out.summary.split("\n")[1]).toContain(",3,,,0,");
   });
 
-  it("clients_lapsed counts distinct clients leaving licensed for oot_grace or notification, not re-images to oob_grace (§C4, §C7)", () => {
+  it("clients_lapsed counts distinct clients whose validity ran out (lapsed facts), not re-images (§C4, §C7)", () => {
     const w = makeWorld({ durationMin: 10_000, groups: [{ id: "g", count: 4 }] });
     const agg = aggregator(w);
     for (const c of [0, 1, 2, 3]) {
@@ -216,10 +216,14 @@ describe("summary.csv (FORMAT.md Run folder)", () => {
       agg.stateChanged(0, c, NONE, OOB);
       agg.stateChanged(0, c, OOB, LIC);
     }
+    agg.lapsed(100, 0);
     agg.stateChanged(100, 0, LIC, OOT);
+    agg.lapsed(100, 1);
     agg.stateChanged(100, 1, LIC, NOTIF);
     agg.stateChanged(100, 2, LIC, OOB); // re-image: not a lapse
+    agg.stateChanged(100, 3, LIC, NOTIF); // re-image with oobGrace 0: no lapsed fact, not a lapse
     agg.stateChanged(200, 0, OOT, LIC);
+    agg.lapsed(300, 0);
     agg.stateChanged(300, 0, LIC, OOT); // second lapse of the same client
     const out = agg.finish();
     expect(out.summaryRecord.clients_lapsed).toBe(2);

@@ -5,6 +5,7 @@ import { LicenseState, Pool, ResultCode, type FactSink } from "../../src/kms/fac
 export type Fact =
   | { kind: "joined"; at: number; client: number }
   | { kind: "retired"; at: number; client: number; from: LicenseState }
+  | { kind: "lapsed"; at: number; client: number }
   | { kind: "state"; at: number; client: number; from: LicenseState; to: LicenseState }
   | { kind: "request"; at: number; client: number; cmid: number; host: number; pool: Pool; result: ResultCode; count: number }
   | { kind: "attempt"; at: number; client: number; result: ResultCode }
@@ -21,6 +22,9 @@ export class FactRecorder implements FactSink {
   }
   retired(at: number, client: number, from: LicenseState): void {
     this.facts.push({ kind: "retired", at, client, from });
+  }
+  lapsed(at: number, client: number): void {
+    this.facts.push({ kind: "lapsed", at, client });
   }
   stateChanged(at: number, client: number, from: LicenseState, to: LicenseState): void {
     this.facts.push({ kind: "state", at, client, from, to });

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+import CiSummaryReporter from "./test/support/ci-summary-reporter.js";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // The default reporter for people; the summary line last, for CI (`N passed, N failed`).
+    reporters: ["default", new CiSummaryReporter()],
+  },
+});

@@ -29,25 +29,16 @@ const OFFICE = Pool.OFFICE;
 /** §T2 phases. */
 const Phase = { INFRASTRUCTURE: 0, POPULATION: 1, EXPIRY: 2, ATTEMPT: 3 } as const;
 
-/** Event kinds; an event's payload is kind + KINDS × index. */
-const Kind = {
-  OUTAGE: 0, // index: outage entry
-  SETTLE: 1, // index: infrastructure entity
-  REBUILD: 2, // index: host
-  KEY_EXCEPTION_END: 3, // index: host
-  TABLE_EXPIRY: 4, // index: host × 2 + pool
-  JOIN: 5, // index: machine
-  RETIRE: 6, // index: machine
-  MACHINE_TOGGLE: 7, // index: machine (intermittent on/off)
-  GROUP_ONLINE: 8, // index: group (office hours, offline windows)
-  EXPIRY: 9, // index: licensing client
-  ATTEMPT: 10, // index: licensing client
-} as const;
-const KINDS = 16;
+/**
+ * Infrastructure events of one entity (phase 1), after its outage entries' own ranks. §T2 fixes
+ * only the entity order (hosts as listed, then links, then sites); these sub-ranks order the
+ * rest of one entity's minute.
+ */
+const InfraSub = { SETTLE: 0, REBUILD: 1, KEY_EXCEPTION_END: 2, TABLE_EXPIRY: 3 } as const;
+const INFRA_FIXED_SUBS = 5; // settle, rebuild, key exception end, two table expiries
 
-/** Sub-ranks of one infrastructure entity within phase 1 (§T2 fixes only the entity order). */
-const InfraSub = { OUTAGE: 0, SETTLE: 1, REBUILD: 2, KEY_EXCEPTION_END: 3, TABLE_EXPIRY: 4 } as const;
-const INFRA_RANKS = 8;
+/** What a phase-1 rank stands for. */
+const InfraKind = { OUTAGE: 0, SETTLE: 1, REBUILD: 2, KEY_EXCEPTION_END: 3, TABLE_EXPIRY: 4 } as const;
 
 /** Sub-ranks of one machine within phase 2 (§T2: join, then retirement, then online state). */
 const MachineSub = { JOIN: 0, RETIRE: 1, ONLINE: 2 } as const;
@@ -79,8 +70,14 @@ export function simulate(world: World, run: RunIdentity, sink: FactSink, options
 }
 
 class Simulation {
-  private readonly queue = new EventQueue(4);
+  private readonly queue: EventQueue;
   private readonly horizon: number;
+
+  // Phase-1 ranks: entity e's outage entries, then its fixed sub-ranks (§T2 entity order).
+  private readonly infraBase: Int32Array;
+  private readonly outageRank: Int32Array;
+  private readonly rankKind: Uint8Array;
+  private readonly rankIndex: Int32Array;
   private readonly stride: number;
 
   // Infrastructure (§H5, §N1, §N3, §T3): hosts 0 … H−1, links H …, sites' DNS H + L ….
@@ -106,6 +103,8 @@ class Simulation {
   private readonly online: Uint8Array;
   private readonly machineOn: Uint8Array;
   private readonly retireAt: Int32Array;
+  private readonly toggleAt: Int32Array;
+  private readonly groupOnlineEventAt: Int32Array;
   private readonly onlineStreams: (Stream | undefined)[] = [];
 
   // Licensing clients (§C1–§C7).
@@ -133,6 +132,42 @@ class Simulation {
     this.horizon = w.world.durationMin;
     this.stride = layout.stride;
     const infraCount = w.hostCount + w.linkCount + w.siteCount;
+    const entriesOf = new Int32Array(infraCount);
+    for (const entry of w.outageEntries) entriesOf[entry.infra]++;
+    this.infraBase = new Int32Array(infraCount + 1);
+    for (let e = 0; e < infraCount; e++) this.infraBase[e + 1] = this.infraBase[e] + entriesOf[e] + INFRA_FIXED_SUBS;
+    const infraRanks = this.infraBase[infraCount];
+    this.rankKind = new Uint8Array(infraRanks);
+    this.rankIndex = new Int32Array(infraRanks);
+    this.outageRank = new Int32Array(w.outageEntries.length);
+    const seen = new Int32Array(infraCount);
+    w.outageEntries.forEach((entry, i) => {
+      const rank = this.infraBase[entry.infra] + seen[entry.infra]++;
+      this.outageRank[i] = rank;
+      this.rankKind[rank] = InfraKind.OUTAGE;
+      this.rankIndex[rank] = i;
+    });
+    for (let e = 0; e < infraCount; e++) {
+      const fixed = this.infraBase[e] + entriesOf[e];
+      const h = e < w.hostCount ? e : -1;
+      const entries: [number, number][] = [
+        [InfraKind.SETTLE, e],
+        [InfraKind.REBUILD, h],
+        [InfraKind.KEY_EXCEPTION_END, h],
+        [InfraKind.TABLE_EXPIRY, h * 2],
+        [InfraKind.TABLE_EXPIRY, h * 2 + 1],
+      ];
+      entries.forEach(([kind, index], k) => {
+        this.rankKind[fixed + k] = kind;
+        this.rankIndex[fixed + k] = index;
+      });
+    }
+    const machineCount = layout.machineCount;
+    const rankLimit = Math.max(1, infraRanks, machineCount * MACHINE_RANKS, layout.clientSlots);
+    this.queue = new EventQueue({ phases: 4, rankLimit });
+    if (this.horizon > this.queue.minuteLimit) {
+      throw new Error(`the scenario is too large: ${machineCount} machines over ${this.horizon} minutes exceed the event keys`);
+    }
     this.infraDownCount = new Int32Array(infraCount);
     this.infraUp = new Uint8Array(infraCount).fill(1);
     this.infraSettleAt = new Int32Array(infraCount).fill(-1);
@@ -154,6 +189,8 @@ class Simulation {
     this.online = new Uint8Array(machines);
     this.machineOn = new Uint8Array(machines).fill(1);
     this.retireAt = new Int32Array(machines).fill(-1);
+    this.toggleAt = new Int32Array(machines).fill(-1);
+    this.groupOnlineEventAt = new Int32Array(w.world.clients.length).fill(-1);
 
     const slots = layout.clientSlots;
     this.state = new Uint8Array(slots);
@@ -170,7 +207,7 @@ class Simulation {
 
   run(options: SimulateOptions): RunStats {
     this.scheduleInitialEvents();
-    const handler = (q: EventQueue): void => this.handle(q.payload);
+    const handler = (q: EventQueue): void => this.handle(q.phase, q.rank);
     const { onProgress } = options;
     if (onProgress === undefined) return { eventsProcessed: runUntil(this.queue, this.horizon, handler) };
     const steps = Math.max(1, options.progressSteps ?? 100);
@@ -189,27 +226,25 @@ class Simulation {
     return this.queue.at;
   }
 
-  private schedule(at: number, phase: number, rank: number, kind: number, index: number): void {
-    if (at < this.horizon) this.queue.schedule(at, phase, rank, kind + KINDS * index);
+  private schedule(at: number, phase: number, rank: number): void {
+    if (at < this.horizon) this.queue.schedule(at, phase, rank);
   }
 
+  /** Rank of one of an infrastructure entity's fixed events (InfraSub). */
   private infraRank(infra: number, sub: number): number {
-    return infra * INFRA_RANKS + sub;
+    return this.infraBase[infra] + (this.infraBase[infra + 1] - this.infraBase[infra] - INFRA_FIXED_SUBS) + sub;
   }
 
   private scheduleInitialEvents(): void {
     const { world } = this.w;
     // Outages (§T3, §R1): windows go down at start and up at end; random processes start up.
     this.w.outageEntries.forEach((entry, e) => {
-      const rank = this.infraRank(entry.infra, InfraSub.OUTAGE);
-      if (entry.outage.kind === "window") {
-        if (entry.outage.start < this.horizon) this.schedule(entry.outage.start, Phase.INFRASTRUCTURE, rank, Kind.OUTAGE, e);
-      } else {
-        this.schedule(drawMinutes(this.outageStream(e), entry.outage.upTime), Phase.INFRASTRUCTURE, rank, Kind.OUTAGE, e);
-      }
+      const rank = this.outageRank[e];
+      if (entry.outage.kind === "window") this.schedule(entry.outage.start, Phase.INFRASTRUCTURE, rank);
+      else this.schedule(drawMinutes(this.outageStream(e), entry.outage.upTime), Phase.INFRASTRUCTURE, rank);
     });
     world.hosts.forEach((host, h) => {
-      for (const at of host.rebuilds) this.schedule(at, Phase.INFRASTRUCTURE, this.infraRank(h, InfraSub.REBUILD), Kind.REBUILD, h);
+      for (const at of host.rebuilds) this.schedule(at, Phase.INFRASTRUCTURE, this.infraRank(h, InfraSub.REBUILD));
     });
     world.clients.forEach((group, g) => {
       const first = this.w.groupFirstMachine[g];
@@ -219,7 +254,7 @@ class Simulation {
       for (const r of retirements) {
         for (let k = 0; k < r.count && next < group.count; k++, next++) {
           this.retireAt[first + next] = r.at;
-          this.schedule(r.at, Phase.POPULATION, (first + next) * MACHINE_RANKS + MachineSub.RETIRE, Kind.RETIRE, first + next);
+          this.schedule(r.at, Phase.POPULATION, (first + next) * MACHINE_RANKS + MachineSub.RETIRE);
         }
       }
       // Joins (§C8): member i of n at at + floor(i × over / n).
@@ -227,7 +262,7 @@ class Simulation {
         const m = first + i;
         const joinAt = this.joinAt(group, i);
         if (this.retireAt[m] >= 0 && this.retireAt[m] < joinAt) continue; // retired before it joined
-        this.schedule(joinAt, Phase.POPULATION, m * MACHINE_RANKS + MachineSub.JOIN, Kind.JOIN, m);
+        this.schedule(joinAt, Phase.POPULATION, m * MACHINE_RANKS + MachineSub.JOIN);
       }
       if (group.online.kind === "office-hours" || group.offline.length > 0) this.scheduleGroupOnline(g, -1);
     });
@@ -238,14 +273,20 @@ class Simulation {
     let next = nextWindowBoundary(group.offline, after);
     if (group.online.kind === "office-hours") next = Math.min(next, nextOfficeHoursChange(this.w.world.startWeekOffsetMin, after));
     if (next === Infinity) return;
-    const rank = this.w.groupFirstMachine[g] * MACHINE_RANKS + MachineSub.ONLINE;
-    this.schedule(Math.max(0, next), Phase.POPULATION, rank, Kind.GROUP_ONLINE, g);
+    const at = Math.max(0, next);
+    this.groupOnlineEventAt[g] = at;
+    this.schedule(at, Phase.POPULATION, this.w.groupFirstMachine[g] * MACHINE_RANKS + MachineSub.ONLINE);
+  }
+
+  private scheduleToggle(m: number, at: number): void {
+    this.toggleAt[m] = at;
+    this.schedule(at, Phase.POPULATION, m * MACHINE_RANKS + MachineSub.ONLINE);
   }
 
   private scheduleAttempt(c: number, at: number): void {
     this.attemptAt[c] = at;
     this.waiting[c] = 0;
-    this.schedule(at, Phase.ATTEMPT, c, Kind.ATTEMPT, c);
+    this.schedule(at, Phase.ATTEMPT, c);
   }
 
   /** Sets when the client's current state runs out and makes sure an event will look at it then. */
@@ -255,7 +296,7 @@ class Simulation {
     const pending = this.expiryEventAt[c];
     if (pending !== -1 && pending <= at) return; // the earlier event will reschedule itself
     this.expiryEventAt[c] = at;
-    this.schedule(at, Phase.EXPIRY, c, Kind.EXPIRY, c);
+    this.schedule(at, Phase.EXPIRY, c);
   }
 
   private scheduleTableExpiry(table: number): void {
@@ -263,40 +304,55 @@ class Simulation {
     const at = this.tables[table].nextExpiryAt();
     if (at < 0 || at >= this.horizon) return;
     this.tableExpiryAt[table] = at;
-    this.schedule(at, Phase.INFRASTRUCTURE, this.infraRank(table >> 1, InfraSub.TABLE_EXPIRY + (table & 1)), Kind.TABLE_EXPIRY, table);
+    this.schedule(at, Phase.INFRASTRUCTURE, this.infraRank(table >> 1, InfraSub.TABLE_EXPIRY + (table & 1)));
   }
 
   // ---------------------------------------------------------------- dispatch
 
-  private handle(payload: number): void {
-    const kind = payload % KINDS;
-    const index = (payload - kind) / KINDS;
-    switch (kind) {
-      case Kind.ATTEMPT:
-        return this.onAttempt(index);
-      case Kind.EXPIRY:
-        return this.onExpiry(index);
-      case Kind.JOIN:
-        return this.onJoin(index);
-      case Kind.RETIRE:
-        return this.onRetire(index);
-      case Kind.MACHINE_TOGGLE:
-        return this.onMachineToggle(index);
-      case Kind.GROUP_ONLINE:
-        return this.onGroupOnline(index);
-      case Kind.OUTAGE:
+  private handle(phase: number, rank: number): void {
+    switch (phase) {
+      case Phase.ATTEMPT:
+        return this.onAttempt(rank);
+      case Phase.EXPIRY:
+        return this.onExpiry(rank);
+      case Phase.POPULATION: {
+        const m = Math.floor(rank / MACHINE_RANKS);
+        const sub = rank - m * MACHINE_RANKS;
+        if (sub === MachineSub.JOIN) return this.onJoin(m);
+        if (sub === MachineSub.RETIRE) return this.onRetire(m);
+        return this.onOnlineRank(m);
+      }
+      case Phase.INFRASTRUCTURE:
+        return this.onInfrastructure(rank);
+      default:
+        throw new Error(`unknown phase ${phase}`);
+    }
+  }
+
+  private onInfrastructure(rank: number): void {
+    const index = this.rankIndex[rank];
+    switch (this.rankKind[rank]) {
+      case InfraKind.OUTAGE:
         return this.onOutage(index);
-      case Kind.SETTLE:
+      case InfraKind.SETTLE:
         return this.onSettle(index);
-      case Kind.REBUILD:
+      case InfraKind.REBUILD:
         return this.onRebuild(index);
-      case Kind.KEY_EXCEPTION_END:
+      case InfraKind.KEY_EXCEPTION_END:
         return this.onKeyExceptionEnd(index);
-      case Kind.TABLE_EXPIRY:
+      case InfraKind.TABLE_EXPIRY:
         return this.onTableExpiry(index);
       default:
-        throw new Error(`unknown event kind ${kind}`);
+        throw new Error(`unknown infrastructure rank ${rank}`);
     }
+  }
+
+  /** Machine m's online re-evaluation slot: its group's event (ranked at the first member) and its own toggle. */
+  private onOnlineRank(m: number): void {
+    const t = this.at();
+    const g = this.w.machineGroup[m];
+    if (this.w.groupFirstMachine[g] === m && this.groupOnlineEventAt[g] === t) this.onGroupOnline(g);
+    if (this.toggleAt[m] === t) this.onMachineToggle(m);
   }
 
   // ---------------------------------------------------------------- infrastructure (phase 1)
@@ -317,16 +373,16 @@ class Simulation {
     const goingDown = this.outageDown[e] === 0;
     this.outageDown[e] = goingDown ? 1 : 0;
     this.infraDownCount[entry.infra] += goingDown ? 1 : -1;
-    const rank = this.infraRank(entry.infra, InfraSub.OUTAGE);
+    const rank = this.outageRank[e];
     if (entry.outage.kind === "window") {
-      if (goingDown) this.schedule(entry.outage.end, Phase.INFRASTRUCTURE, rank, Kind.OUTAGE, e);
+      if (goingDown) this.schedule(entry.outage.end, Phase.INFRASTRUCTURE, rank);
     } else {
       const period = drawMinutes(this.outageStream(e), goingDown ? entry.outage.downTime : entry.outage.upTime);
-      this.schedule(t + period, Phase.INFRASTRUCTURE, rank, Kind.OUTAGE, e);
+      this.schedule(t + period, Phase.INFRASTRUCTURE, rank);
     }
     if (this.infraSettleAt[entry.infra] !== t) {
       this.infraSettleAt[entry.infra] = t;
-      this.schedule(t, Phase.INFRASTRUCTURE, this.infraRank(entry.infra, InfraSub.SETTLE), Kind.SETTLE, entry.infra);
+      this.schedule(t, Phase.INFRASTRUCTURE, this.infraRank(entry.infra, InfraSub.SETTLE));
     }
   }
 
@@ -370,7 +426,7 @@ class Simulation {
       this.hostActivated[h] = 0;
       const end = t + this.w.timers.keyExceptionDelayMin;
       this.keyExceptionEndAt[h] = end;
-      this.schedule(end, Phase.INFRASTRUCTURE, this.infraRank(h, InfraSub.KEY_EXCEPTION_END), Kind.KEY_EXCEPTION_END, h);
+      this.schedule(end, Phase.INFRASTRUCTURE, this.infraRank(h, InfraSub.KEY_EXCEPTION_END));
     }
   }
 
@@ -426,7 +482,7 @@ class Simulation {
       // §R2: alternating on and off periods, starting with an on period at the join.
       this.machineOn[m] = 1;
       const period = drawMinutes(this.onlineStream(m), group.online.on);
-      this.schedule(t + period, Phase.POPULATION, m * MACHINE_RANKS + MachineSub.ONLINE, Kind.MACHINE_TOGGLE, m);
+      this.scheduleToggle(m, t + period);
     }
     const online = this.groupOnlineAt(g, t) && this.machineOn[m] === 1;
     this.online[m] = online ? 1 : 0;
@@ -498,7 +554,7 @@ class Simulation {
     const on = this.machineOn[m] === 0;
     this.machineOn[m] = on ? 1 : 0;
     const period = drawMinutes(this.onlineStream(m), on ? pattern.on : pattern.off);
-    this.schedule(t + period, Phase.POPULATION, m * MACHINE_RANKS + MachineSub.ONLINE, Kind.MACHINE_TOGGLE, m);
+    this.scheduleToggle(m, t + period);
     this.reevaluateOnline(m, t, this.groupOnlineAt(g, t));
   }
 

@@ -3,9 +3,10 @@
 // speed-up) to SECTIONS. Figures are printed, never asserted: see bench/README.md.
 import { cpus } from "node:os";
 import { engineSection } from "./engine.js";
+import { cliSection, modelSection } from "./model.js";
 import { peakRssMb, type BenchSection } from "./section.js";
 
-const SECTIONS: readonly BenchSection[] = [engineSection];
+const SECTIONS: readonly BenchSection[] = [engineSection, modelSection, cliSection];
 
 async function main(args: readonly string[]): Promise<number> {
   const unknown = args.filter((a) => !SECTIONS.some((s) => s.name === a));

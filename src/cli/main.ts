@@ -1,6 +1,7 @@
 // kmsim's command-line entry: a flat list of yargs commands (STYLE.md), exit codes per FORMAT.md
 // (0 success, 2 bad input, 1 anything else) and no stack trace for the user.
 import yargs from "yargs";
+import { compareCommand } from "./commands/compare.js";
 import { editionsCommand } from "./commands/editions.js";
 import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName("kmsim")
     .usage("$0 <command> [options]\n\nA discrete-event simulator of Microsoft KMS volume activation.")
     .command(runCommand)
+    .command(compareCommand)
     .command(validateCommand)
     .command(editionsCommand)
     .command(schemaCommand)
@@ -35,6 +37,10 @@ export async function main(argv: string[]): Promise<number> {
     await cli.parseAsync();
     return ExitCode.OK;
   } catch (err) {
+    if (err instanceof Error && err.name === "Interrupted") {
+      process.stderr.write(`kmsim: ${err.message}\n`);
+      return ExitCode.FAILURE;
+    }
     if (err instanceof InputError) {
       for (const line of err.lines) process.stderr.write(`${line}\n`);
       return ExitCode.BAD_INPUT;

@@ -56,6 +56,8 @@ export interface RunIdentity {
 
 export interface RunStats {
   readonly eventsProcessed: number;
+  /** Activation attempts made (each ends in one attemptEnded fact). */
+  readonly attempts: number;
 }
 
 export interface SimulateOptions {
@@ -97,6 +99,7 @@ class Simulation {
   private readonly keyExceptionEndAt: Int32Array;
   private readonly triedStamp: Int32Array;
   private attemptStamp = 0;
+  private attempts = 0;
 
   // Machines.
   private readonly membership: Uint8Array;
@@ -209,7 +212,9 @@ class Simulation {
     this.scheduleInitialEvents();
     const handler = (q: EventQueue): void => this.handle(q.phase, q.rank);
     const { onProgress } = options;
-    if (onProgress === undefined) return { eventsProcessed: runUntil(this.queue, this.horizon, handler) };
+    if (onProgress === undefined) {
+      return { eventsProcessed: runUntil(this.queue, this.horizon, handler), attempts: this.attempts };
+    }
     const steps = Math.max(1, options.progressSteps ?? 100);
     let eventsProcessed = 0;
     for (let i = 1; i <= steps; i++) {
@@ -217,7 +222,7 @@ class Simulation {
       eventsProcessed += runUntil(this.queue, until, handler);
       onProgress(until);
     }
-    return { eventsProcessed };
+    return { eventsProcessed, attempts: this.attempts };
   }
 
   // ---------------------------------------------------------------- scheduling
@@ -667,6 +672,7 @@ class Simulation {
     const group = w.world.clients[g];
     const office = this.stride === 2 && (c & 1) === 1;
     const stamp = ++this.attemptStamp;
+    this.attempts++;
     const failover = w.world.assumptions.failoverOnLowCount;
     let lastAnswer: number = NO_HOST;
 

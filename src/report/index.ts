@@ -37,3 +37,20 @@ export { RUN_FILES, writeRunFolder } from "./run-folder.js";
 export type { RunFolderContent } from "./run-folder.js";
 export { percentileR7, summarize, t975, tQuantile } from "./stats.js";
 export type { Summary } from "./stats.js";
+export {
+  COMPARISON_COLUMNS,
+  comparisonCsv,
+  metricSummary,
+  rankStrategies,
+  runsColumns,
+  runsCsv,
+  unionColumns,
+} from "./comparison.js";
+export type { ComparedRun, RankedStrategy } from "./comparison.js";
+export {
+  COMPARISON_CHART_HTML,
+  COMPARISON_CHART_SVG,
+  comparisonChartSpec,
+  keyMetrics,
+  renderComparisonChart,
+} from "./comparison-chart.js";

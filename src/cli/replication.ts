@@ -1,0 +1,42 @@
+// One replication of one world: the model run and its streaming aggregation, nothing else (no
+// charts, no files), so that compare's worker threads load only the simulation code.
+import { buildLayout, simulate, type World } from "../kms/index.js";
+import { RunAggregator } from "../report/run-aggregator.js";
+
+/** Everything a worker needs for one run; plain data (it crosses a thread boundary). */
+export interface ReplicationTask {
+  readonly world: World;
+  readonly scenario: string;
+  readonly strategy: string | null;
+  readonly seed: number;
+  readonly replication: number;
+  readonly startEpochMs: number;
+  readonly sampleMin: number | null;
+  /** Whether to return timeline.csv too (compare --timelines). */
+  readonly timeline: boolean;
+}
+
+export interface ReplicationResult {
+  readonly summaryRecord: Record<string, number | string>;
+  readonly timeline: string | null;
+  readonly eventsProcessed: number;
+}
+
+/** Runs replication `task.replication` of the world, streams from (seed, replication) (§R3). */
+export function runReplication(task: ReplicationTask): ReplicationResult {
+  const aggregator = new RunAggregator(task.world, buildLayout(task.world), {
+    startEpochMs: task.startEpochMs,
+    sampleMin: task.sampleMin,
+    scenario: task.scenario,
+    strategy: task.strategy,
+    replication: task.replication,
+    seed: task.seed,
+  });
+  const stats = simulate(task.world, { seed: task.seed, replication: task.replication }, aggregator);
+  const outputs = aggregator.finish();
+  return {
+    summaryRecord: outputs.summaryRecord,
+    timeline: task.timeline ? outputs.timeline : null,
+    eventsProcessed: stats.eventsProcessed,
+  };
+}

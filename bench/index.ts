@@ -2,11 +2,12 @@
 // lives in its own file and is listed below; add new ones (model, CLI end-to-end, compare
 // speed-up) to SECTIONS. Figures are printed, never asserted: see bench/README.md.
 import { cpus } from "node:os";
+import { compareSection } from "./compare.js";
 import { engineSection } from "./engine.js";
 import { cliSection, modelSection } from "./model.js";
 import { peakRssMb, type BenchSection } from "./section.js";
 
-const SECTIONS: readonly BenchSection[] = [engineSection, modelSection, cliSection];
+const SECTIONS: readonly BenchSection[] = [engineSection, modelSection, cliSection, compareSection];
 
 async function main(args: readonly string[]): Promise<number> {
   const unknown = args.filter((a) => !SECTIONS.some((s) => s.name === a));

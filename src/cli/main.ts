@@ -14,6 +14,8 @@ import { kmsimVersion } from "./version.js";
 export async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
     .scriptName("kmsim")
+    // One spelling per flag: no camelCase twins in "unknown argument" messages.
+    .parserConfiguration({ "camel-case-expansion": false })
     .usage("$0 <command> [options]\n\nA discrete-event simulator of Microsoft KMS volume activation.")
     .command(runCommand)
     .command(compareCommand)

@@ -40,6 +40,8 @@ export class EventQueue {
   private readonly heap = new FastPriorityQueue<number>((a, b) => a < b);
   private readonly cancelled = new Map<number, number>();
   private currentKey = -1;
+  /** Largest key popped so far, run or skipped: cancels at or below it can only be stale. */
+  private passedKey = -1;
 
   constructor(options: EventQueueOptions) {
     const phases = options.phases ?? 4;
@@ -49,7 +51,9 @@ export class EventQueue {
     }
     this.phases = phases;
     this.rankLimit = options.rankLimit;
-    this.rankSpace = 2 ** Math.ceil(Math.log2(options.rankLimit));
+    let rankSpace = 1;
+    while (rankSpace < options.rankLimit) rankSpace *= 2; // not log2: it rounds for huge limits
+    this.rankSpace = rankSpace;
     this.minuteSpace = phases * this.rankSpace;
     this.minuteLimit = Math.floor(EXACT / this.minuteSpace);
     if (this.minuteLimit < 1) throw new Error(`rankLimit ${options.rankLimit} leaves no room for minutes in an exact key`);
@@ -74,16 +78,19 @@ export class EventQueue {
     if (key < this.currentKey) {
       throw new Error(`event (${at}, ${phase}, ${rank}) scheduled in the past: before (${this.at}, ${this.phase}, ${this.rank})`);
     }
+    if (key <= this.passedKey) this.passedKey = key - 1; // pending again: cancellable again
     this.heap.add(key);
     return key;
   }
 
   /**
-   * Cancels a pending event in O(1). Cancelling an event that already ran does nothing when it
-   * ran before the current event; with several identical pending events, one of them is cancelled.
+   * Cancels a pending event in O(1); with several identical pending events, one of them. A key
+   * the queue has already reached (the running event's included) is not pending any more, so
+   * cancelling it does nothing; cancelling more identical events than are pending is undone when
+   * the queue passes that key.
    */
   cancel(handle: EventHandle): void {
-    if (handle < this.currentKey) return;
+    if (handle <= this.passedKey) return;
     this.cancelled.set(handle, (this.cancelled.get(handle) ?? 0) + 1);
   }
 
@@ -98,12 +105,14 @@ export class EventQueue {
    * returns false when no event remains before the horizon.
    */
   next(horizon: number): boolean {
-    const horizonKey = horizon * this.minuteSpace;
+    if (Number.isNaN(horizon)) throw new Error("horizon must be a number of minutes");
+    const horizonKey = Math.ceil(horizon) * this.minuteSpace; // whole minutes below the horizon
     const heap = this.heap;
     for (;;) {
       const key = heap.peek();
       if (key === undefined || key >= horizonKey) return false;
       heap.poll();
+      this.passedKey = key;
       if (this.cancelled.size > 0 && this.skipCancelled(key)) continue;
       this.currentKey = key;
       const rank = key % this.rankSpace;
@@ -119,7 +128,8 @@ export class EventQueue {
   private skipCancelled(key: number): boolean {
     const n = this.cancelled.get(key);
     if (n === undefined) return false;
-    if (n === 1) this.cancelled.delete(key);
+    // More cancels than identical pending events: forget the excess once none is left.
+    if (n === 1 || this.heap.peek() !== key) this.cancelled.delete(key);
     else this.cancelled.set(key, n - 1);
     return true;
   }

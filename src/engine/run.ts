@@ -1,7 +1,7 @@
 // The run loop: pops events in (minute, phase, rank) order and hands each to one handler.
 import type { EventQueue } from "./queue.js";
 
-/** Reacts to the event the queue currently holds (queue.at, .phase, .rank, .payload). */
+/** Reacts to the event the queue currently holds (queue.at, .phase, .rank). */
 export type EventHandler = (queue: EventQueue) => void;
 
 /**

@@ -165,7 +165,8 @@ export function timelineChartSpec(timelineCsv: string, options: ChartOptions): T
     layer: [
       {
         data: { values: bands },
-        mark: { type: "rect" as const, opacity: 0.18 },
+        // aria: false — vega would label each band's end in the machine's local time zone.
+        mark: { type: "rect" as const, opacity: 0.18, aria: false },
         encoding: {
           x: { field: "start", type: "temporal" as const, title: "time (UTC)", scale: { type: "utc" as const } },
           x2: { field: "end" },

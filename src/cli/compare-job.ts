@@ -158,18 +158,21 @@ async function runAll(tasks: readonly ReplicationTask[], workers: number): Promi
   const pool = new Tinypool({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: 1_000 });
   const progress = startProgress("kmsim compare", tasks.length);
   const abort = new AbortController();
-  setMaxListeners(tasks.length + 10, abort.signal); // one listener per queued task
+  const batches = batchesOf(tasks, workers);
+  setMaxListeners(batches.length + 10, abort.signal); // one listener per queued batch
   const onInterrupt = (): void => abort.abort();
   process.once("SIGINT", onInterrupt);
   let done = 0;
   try {
-    return await Promise.all(
-      tasks.map(async (task) => {
-        const result = (await pool.run(task, { signal: abort.signal })) as ReplicationResult;
-        progress.update(++done);
-        return result;
+    const results = await Promise.all(
+      batches.map(async (batch) => {
+        const out = (await pool.run(batch, { signal: abort.signal })) as ReplicationResult[];
+        done += batch.length;
+        progress.update(done);
+        return out;
       }),
     );
+    return results.flat();
   } catch (err) {
     if (abort.signal.aborted) throw new Interrupted("interrupted: no files were written");
     throw err;
@@ -178,4 +181,12 @@ async function runAll(tasks: readonly ReplicationTask[], workers: number): Promi
     progress.stop();
     await pool.destroy();
   }
+}
+
+/** Consecutive batches, about eight per worker: few messages, and still an even spread at the end. */
+function batchesOf(tasks: readonly ReplicationTask[], workers: number): ReplicationTask[][] {
+  const size = Math.max(1, Math.ceil(tasks.length / (workers * 8)));
+  const out: ReplicationTask[][] = [];
+  for (let i = 0; i < tasks.length; i += size) out.push(tasks.slice(i, i + size));
+  return out;
 }

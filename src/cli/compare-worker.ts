@@ -1,6 +1,7 @@
-// Worker-thread entry of `kmsim compare` (tinypool loads the compiled dist/cli/compare-worker.js).
+// Worker-thread entry of `kmsim compare` (tinypool loads the compiled dist/cli/compare-worker.js):
+// a batch of replications per message, so that messaging costs little next to the runs.
 import { runReplication, type ReplicationResult, type ReplicationTask } from "./replication.js";
 
-export default function run(task: ReplicationTask): ReplicationResult {
-  return runReplication(task);
+export default function run(batch: readonly ReplicationTask[]): ReplicationResult[] {
+  return batch.map(runReplication);
 }

@@ -7,15 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { table, type BenchSection } from "./section.js";
+import { median, table, type BenchSection } from "./section.js";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 const SCENARIO = fileURLToPath(new URL("../scenarios/redundancy-strategies.yaml", import.meta.url));
 const KMSIM = fileURLToPath(new URL("../bin/kmsim.js", import.meta.url));

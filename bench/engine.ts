@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { HoldQueue, HoldRun } from "./engine-hold.js";
-import { formatRate, table, type BenchSection } from "./section.js";
+import { formatRate, median, table, type BenchSection } from "./section.js";
 
 const SIZES = [1_000, 100_000, 1_000_000];
 const QUEUES: readonly HoldQueue[] = ["engine", "bare"];
@@ -20,12 +20,6 @@ function measure(queue: HoldQueue, n: number): HoldRun {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return JSON.parse(stdout) as HoldRun;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function baselineRssMb(): number {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatRate, table, type BenchSection } from "./section.js";
+import { formatRate, median, table, type BenchSection } from "./section.js";
 
 const SCENARIO = fileURLToPath(new URL("./scenarios/perf-100k.yaml", import.meta.url));
 const CHILD = fileURLToPath(new URL("./model-child.ts", import.meta.url));
@@ -20,12 +20,6 @@ interface ModelRun {
   attempts: number;
   requests: number;
   peakRssMb: number;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function modelRun(): ModelRun {

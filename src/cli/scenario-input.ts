@@ -1,7 +1,7 @@
 // Reading a scenario for a command: every error and warning printed as FORMAT.md says, and
 // the validated scenario (or the chosen strategy of it) returned.
 import { formatDiagnostic, loadScenarioFile, type Scenario } from "../scenario/index.js";
-import type { World } from "../kms/index.js";
+import { worldSizeProblem, type World } from "../kms/index.js";
 import { InputError } from "./errors.js";
 
 /** Loads and validates a scenario file; prints warnings; throws InputError with every error. */
@@ -9,6 +9,12 @@ export function readScenario(file: string): Scenario {
   const result = loadScenarioFile(file);
   for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
   if (!result.ok) throw new InputError(result.errors.map(formatDiagnostic));
+  const variants = [{ name: null, world: result.scenario.base }, ...result.scenario.strategies];
+  const tooLarge = variants.flatMap(({ name, world }) => {
+    const problem = worldSizeProblem(world);
+    return problem === null ? [] : [`${file}: ${name === null ? "" : `strategies.${name}.`}clients: ${problem}`];
+  });
+  if (tooLarge.length > 0) throw new InputError(tooLarge);
   return result.scenario;
 }
 

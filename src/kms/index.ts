@@ -1,5 +1,5 @@
 // The KMS model's public surface (MODEL.md). This file only re-exports.
-export { simulate, type RunIdentity, type RunStats, type SimulateOptions } from "./simulation.js";
+export { simulate, worldSizeProblem, type RunIdentity, type RunStats, type SimulateOptions } from "./simulation.js";
 export * from "./facts.js";
 export * from "./layout.js";
 export * from "./world.js";

@@ -66,6 +66,20 @@ export interface SimulateOptions {
   readonly progressSteps?: number;
 }
 
+/**
+ * Why a world is too large to simulate exactly, or null: every event key (minute, phase, rank)
+ * must fit one float64 exactly, and ranks grow with the machines (3 per machine, §T2).
+ */
+export function worldSizeProblem(world: World): string | null {
+  const machines = world.clients.reduce((n, g) => n + g.count, 0);
+  const rankLimit = Math.max(1, MACHINE_RANKS * machines, 2 * machines);
+  let rankSpace = 1;
+  while (rankSpace < rankLimit) rankSpace *= 2;
+  const minuteLimit = Math.floor(2 ** 53 / (4 * rankSpace));
+  if (world.durationMin <= minuteLimit) return null;
+  return `${machines} machines over ${world.durationMin} minutes is too large to simulate exactly (at most ${minuteLimit} minutes for this many machines)`;
+}
+
 /** Runs one replication of a world from minute 0 to its duration, reporting facts to `sink`. */
 export function simulate(world: World, run: RunIdentity, sink: FactSink, options: SimulateOptions = {}): RunStats {
   return new Simulation(compileWorld(world), run, sink).run(options);

@@ -8,9 +8,11 @@
 // (lazy cancel without handles).
 import { EventQueue, runUntil } from "../engine/index.js";
 import { drawMinutes, uniformInt } from "../engine/draws.js";
-import { createStream, type Stream } from "../engine/streams.js";
 import { compileWorld, type CompiledWorld } from "./compiled-world.js";
 import { CountTable } from "./count-table.js";
+import { pickSrvRecord } from "./discovery.js";
+import { EntityStreams } from "./entity-streams.js";
+import { EventRanks, InfraKind, InfraSub, MACHINE_RANKS, MachineSub, PHASES, Phase } from "./event-ranks.js";
 import { LicenseState, Pool, ResultCode, type FactSink } from "./facts.js";
 import { siteComponents } from "./network.js";
 import { inOfficeHours, inWindows, nextOfficeHoursChange, nextWindowBoundary } from "./online.js";
@@ -25,24 +27,6 @@ const HOST_NOT_ACTIVATED = ResultCode.HOST_NOT_ACTIVATED;
 const PRODUCT_NOT_SERVED = ResultCode.PRODUCT_NOT_SERVED;
 const WINDOWS = Pool.WINDOWS;
 const OFFICE = Pool.OFFICE;
-
-/** §T2 phases. */
-const Phase = { INFRASTRUCTURE: 0, POPULATION: 1, EXPIRY: 2, ATTEMPT: 3 } as const;
-
-/**
- * Infrastructure events of one entity (phase 1), after its outage entries' own ranks. §T2 fixes
- * only the entity order (hosts as listed, then links, then sites); these sub-ranks order the
- * rest of one entity's minute.
- */
-const InfraSub = { SETTLE: 0, REBUILD: 1, KEY_EXCEPTION_END: 2, TABLE_EXPIRY: 3 } as const;
-const INFRA_FIXED_SUBS = 5; // settle, rebuild, key exception end, two table expiries
-
-/** What a phase-1 rank stands for. */
-const InfraKind = { OUTAGE: 0, SETTLE: 1, REBUILD: 2, KEY_EXCEPTION_END: 3, TABLE_EXPIRY: 4 } as const;
-
-/** Sub-ranks of one machine within phase 2 (§T2: join, then retirement, then online state). */
-const MachineSub = { JOIN: 0, RETIRE: 1, ONLINE: 2 } as const;
-const MACHINE_RANKS = 3;
 
 /** One CSVLK activates a host up to 10 times (§H7). */
 const MAX_KEY_ACTIVATIONS = 10;
@@ -66,20 +50,6 @@ export interface SimulateOptions {
   readonly progressSteps?: number;
 }
 
-/**
- * Why a world is too large to simulate exactly, or null: every event key (minute, phase, rank)
- * must fit one float64 exactly, and ranks grow with the machines (3 per machine, §T2).
- */
-export function worldSizeProblem(world: World): string | null {
-  const machines = world.clients.reduce((n, g) => n + g.count, 0);
-  const rankLimit = Math.max(1, MACHINE_RANKS * machines, 2 * machines);
-  let rankSpace = 1;
-  while (rankSpace < rankLimit) rankSpace *= 2;
-  const minuteLimit = Math.floor(2 ** 53 / (4 * rankSpace));
-  if (world.durationMin <= minuteLimit) return null;
-  return `${machines} machines over ${world.durationMin} minutes is too large to simulate exactly (at most ${minuteLimit} minutes for this many machines)`;
-}
-
 /** Runs one replication of a world from minute 0 to its duration, reporting facts to `sink`. */
 export function simulate(world: World, run: RunIdentity, sink: FactSink, options: SimulateOptions = {}): RunStats {
   return new Simulation(compileWorld(world), run, sink).run(options);
@@ -89,11 +59,7 @@ class Simulation {
   private readonly queue: EventQueue;
   private readonly horizon: number;
 
-  // Phase-1 ranks: entity e's outage entries, then its fixed sub-ranks (§T2 entity order).
-  private readonly infraBase: Int32Array;
-  private readonly outageRank: Int32Array;
-  private readonly rankKind: Uint8Array;
-  private readonly rankIndex: Int32Array;
+  private readonly ranks: EventRanks;
   private readonly stride: number;
 
   // Infrastructure (§H5, §N1, §N3, §T3): hosts 0 … H−1, links H …, sites' DNS H + L ….
@@ -101,7 +67,6 @@ class Simulation {
   private readonly infraUp: Uint8Array;
   private readonly infraSettleAt: Int32Array;
   private readonly outageDown: Uint8Array;
-  private readonly outageStreams: (Stream | undefined)[];
   private readonly linkUp: Uint8Array;
   private readonly siteComponent: Int32Array;
 
@@ -122,7 +87,6 @@ class Simulation {
   private readonly retireAt: Int32Array;
   private readonly toggleAt: Int32Array;
   private readonly groupOnlineEventAt: Int32Array;
-  private readonly onlineStreams: (Stream | undefined)[] = [];
 
   // Licensing clients (§C1–§C7).
   private readonly state: Uint8Array;
@@ -133,63 +97,31 @@ class Simulation {
   private readonly cachedHost: Int32Array;
   private readonly timersFrom: Int32Array;
   private readonly cmid: Int32Array;
-  private readonly srvStreams: (Stream | undefined)[] = [];
-  private readonly jitterStreams: (Stream | undefined)[] = [];
   private nextCmid: number;
 
   // Scratch list of DNS candidates within one priority group.
   private readonly candidates: Int32Array;
+  private readonly streams: EntityStreams;
 
   constructor(
     private readonly w: CompiledWorld,
-    private readonly run_: RunIdentity,
+    run: RunIdentity,
     private readonly sink: FactSink,
   ) {
     const { layout } = w;
     this.horizon = w.world.durationMin;
     this.stride = layout.stride;
     const infraCount = w.hostCount + w.linkCount + w.siteCount;
-    const entriesOf = new Int32Array(infraCount);
-    for (const entry of w.outageEntries) entriesOf[entry.infra]++;
-    this.infraBase = new Int32Array(infraCount + 1);
-    for (let e = 0; e < infraCount; e++) this.infraBase[e + 1] = this.infraBase[e] + entriesOf[e] + INFRA_FIXED_SUBS;
-    const infraRanks = this.infraBase[infraCount];
-    this.rankKind = new Uint8Array(infraRanks);
-    this.rankIndex = new Int32Array(infraRanks);
-    this.outageRank = new Int32Array(w.outageEntries.length);
-    const seen = new Int32Array(infraCount);
-    w.outageEntries.forEach((entry, i) => {
-      const rank = this.infraBase[entry.infra] + seen[entry.infra]++;
-      this.outageRank[i] = rank;
-      this.rankKind[rank] = InfraKind.OUTAGE;
-      this.rankIndex[rank] = i;
-    });
-    for (let e = 0; e < infraCount; e++) {
-      const fixed = this.infraBase[e] + entriesOf[e];
-      const h = e < w.hostCount ? e : -1;
-      const entries: [number, number][] = [
-        [InfraKind.SETTLE, e],
-        [InfraKind.REBUILD, h],
-        [InfraKind.KEY_EXCEPTION_END, h],
-        [InfraKind.TABLE_EXPIRY, h * 2],
-        [InfraKind.TABLE_EXPIRY, h * 2 + 1],
-      ];
-      entries.forEach(([kind, index], k) => {
-        this.rankKind[fixed + k] = kind;
-        this.rankIndex[fixed + k] = index;
-      });
-    }
-    const machineCount = layout.machineCount;
-    const rankLimit = Math.max(1, infraRanks, machineCount * MACHINE_RANKS, layout.clientSlots);
-    this.queue = new EventQueue({ phases: 4, rankLimit });
+    this.ranks = new EventRanks(w);
+    const rankLimit = this.ranks.rankLimit;
+    this.queue = new EventQueue({ phases: PHASES, rankLimit });
     if (this.horizon > this.queue.minuteLimit) {
-      throw new Error(`the scenario is too large: ${machineCount} machines over ${this.horizon} minutes exceed the event keys`);
+      throw new Error(`the scenario is too large: ${layout.machineCount} machines over ${this.horizon} minutes exceed the event keys`);
     }
     this.infraDownCount = new Int32Array(infraCount);
     this.infraUp = new Uint8Array(infraCount).fill(1);
     this.infraSettleAt = new Int32Array(infraCount).fill(-1);
     this.outageDown = new Uint8Array(w.outageEntries.length);
-    this.outageStreams = new Array<Stream | undefined>(w.outageEntries.length);
     this.linkUp = new Uint8Array(w.linkCount).fill(1);
     this.siteComponent = new Int32Array(w.siteCount);
     siteComponents(w.siteCount, w.linkEnds, this.linkUp, this.siteComponent);
@@ -220,6 +152,7 @@ class Simulation {
     this.cmid = new Int32Array(slots);
     this.nextCmid = slots + 2 * w.world.clients.length;
     this.candidates = new Int32Array(Math.max(1, w.hostCount));
+    this.streams = new EntityStreams(w, run.seed, run.replication);
   }
 
   run(options: SimulateOptions): RunStats {
@@ -249,18 +182,17 @@ class Simulation {
     if (at < this.horizon) this.queue.schedule(at, phase, rank);
   }
 
-  /** Rank of one of an infrastructure entity's fixed events (InfraSub). */
   private infraRank(infra: number, sub: number): number {
-    return this.infraBase[infra] + (this.infraBase[infra + 1] - this.infraBase[infra] - INFRA_FIXED_SUBS) + sub;
+    return this.ranks.infraRank(infra, sub);
   }
 
   private scheduleInitialEvents(): void {
     const { world } = this.w;
     // Outages (§T3, §R1): windows go down at start and up at end; random processes start up.
     this.w.outageEntries.forEach((entry, e) => {
-      const rank = this.outageRank[e];
+      const rank = this.ranks.outageRank[e];
       if (entry.outage.kind === "window") this.schedule(entry.outage.start, Phase.INFRASTRUCTURE, rank);
-      else this.schedule(drawMinutes(this.outageStream(e), entry.outage.upTime), Phase.INFRASTRUCTURE, rank);
+      else this.schedule(drawMinutes(this.streams.outage(e), entry.outage.upTime), Phase.INFRASTRUCTURE, rank);
     });
     world.hosts.forEach((host, h) => {
       for (const at of host.rebuilds) this.schedule(at, Phase.INFRASTRUCTURE, this.infraRank(h, InfraSub.REBUILD));
@@ -349,8 +281,8 @@ class Simulation {
   }
 
   private onInfrastructure(rank: number): void {
-    const index = this.rankIndex[rank];
-    switch (this.rankKind[rank]) {
+    const index = this.ranks.rankIndex[rank];
+    switch (this.ranks.rankKind[rank]) {
       case InfraKind.OUTAGE:
         return this.onOutage(index);
       case InfraKind.SETTLE:
@@ -376,15 +308,6 @@ class Simulation {
 
   // ---------------------------------------------------------------- infrastructure (phase 1)
 
-  private outageStream(e: number): Stream {
-    let s = this.outageStreams[e];
-    if (s === undefined) {
-      s = createStream(this.run_.seed, this.run_.replication, this.w.outageEntries[e].stream);
-      this.outageStreams[e] = s;
-    }
-    return s;
-  }
-
   /** One outage entry enters or leaves a down period (§T3). */
   private onOutage(e: number): void {
     const t = this.at();
@@ -392,11 +315,11 @@ class Simulation {
     const goingDown = this.outageDown[e] === 0;
     this.outageDown[e] = goingDown ? 1 : 0;
     this.infraDownCount[entry.infra] += goingDown ? 1 : -1;
-    const rank = this.outageRank[e];
+    const rank = this.ranks.outageRank[e];
     if (entry.outage.kind === "window") {
       if (goingDown) this.schedule(entry.outage.end, Phase.INFRASTRUCTURE, rank);
     } else {
-      const period = drawMinutes(this.outageStream(e), goingDown ? entry.outage.downTime : entry.outage.upTime);
+      const period = drawMinutes(this.streams.outage(e), goingDown ? entry.outage.downTime : entry.outage.upTime);
       this.schedule(t + period, Phase.INFRASTRUCTURE, rank);
     }
     if (this.infraSettleAt[entry.infra] !== t) {
@@ -476,20 +399,6 @@ class Simulation {
     return group.offline.length === 0 || !inWindows(group.offline, t);
   }
 
-  private onlineStream(m: number): Stream {
-    let s = this.onlineStreams[m];
-    if (s === undefined) {
-      s = createStream(this.run_.seed, this.run_.replication, `online/client/${this.memberName(m)}`);
-      this.onlineStreams[m] = s;
-    }
-    return s;
-  }
-
-  private memberName(m: number): string {
-    const g = this.w.machineGroup[m];
-    return `${this.w.world.clients[g].id}/${m - this.w.groupFirstMachine[g]}`;
-  }
-
   /** A machine joins (§C8): its licensing clients start in oob_grace and attempt at once if online (§C3). */
   private onJoin(m: number): void {
     if (this.membership[m] !== Membership.NOT_JOINED) return;
@@ -500,7 +409,7 @@ class Simulation {
     if (group.online.kind === "intermittent") {
       // §R2: alternating on and off periods, starting with an on period at the join.
       this.machineOn[m] = 1;
-      const period = drawMinutes(this.onlineStream(m), group.online.on);
+      const period = drawMinutes(this.streams.online(m), group.online.on);
       this.scheduleToggle(m, t + period);
     }
     const online = this.groupOnlineAt(g, t) && this.machineOn[m] === 1;
@@ -572,7 +481,7 @@ class Simulation {
     if (pattern.kind !== "intermittent") return;
     const on = this.machineOn[m] === 0;
     this.machineOn[m] = on ? 1 : 0;
-    const period = drawMinutes(this.onlineStream(m), on ? pattern.on : pattern.off);
+    const period = drawMinutes(this.streams.online(m), on ? pattern.on : pattern.off);
     this.scheduleToggle(m, t + period);
     this.reevaluateOnline(m, t, this.groupOnlineAt(g, t));
   }
@@ -724,7 +633,7 @@ class Simulation {
           j++;
         }
         while (k > 0) {
-          const pick = k === 1 ? 0 : this.pickRecord(c, records.weights, k);
+          const pick = k === 1 ? 0 : pickSrvRecord(this.streams.srv(c).next(), records.weights, this.candidates, k);
           const h = records.hosts[this.candidates[pick]];
           for (let x = pick + 1; x < k; x++) this.candidates[x - 1] = this.candidates[x];
           k--;
@@ -739,54 +648,6 @@ class Simulation {
     }
     // §C6.4: every candidate failed.
     this.fail(c, t, lastAnswer);
-  }
-
-  /**
-   * §C6.3's weighted choice among the k remaining candidates (record positions in `candidates`):
-   * weight / Σ positive weights; weight-0 records only when no positive one is left, uniformly.
-   */
-  private pickRecord(c: number, weights: Float64Array, k: number): number {
-    const u = this.srvStream(c).next();
-    let total = 0;
-    for (let x = 0; x < k; x++) total += weights[this.candidates[x]];
-    if (total > 0) {
-      const target = u * total;
-      let acc = 0;
-      let lastPositive = 0;
-      for (let x = 0; x < k; x++) {
-        const wgt = weights[this.candidates[x]];
-        if (wgt <= 0) continue;
-        acc += wgt;
-        lastPositive = x;
-        if (target < acc) return x;
-      }
-      return lastPositive;
-    }
-    return Math.floor(u * k);
-  }
-
-  private streamName(purpose: string, c: number): string {
-    const m = this.machineOf(c);
-    const office = this.stride === 2 && (c & 1) === 1;
-    return `${purpose}/${office ? "office" : "client"}/${this.memberName(m)}`;
-  }
-
-  private srvStream(c: number): Stream {
-    let s = this.srvStreams[c];
-    if (s === undefined) {
-      s = createStream(this.run_.seed, this.run_.replication, this.streamName("srv", c));
-      this.srvStreams[c] = s;
-    }
-    return s;
-  }
-
-  private jitterStream(c: number): Stream {
-    let s = this.jitterStreams[c];
-    if (s === undefined) {
-      s = createStream(this.run_.seed, this.run_.replication, this.streamName("jitter", c));
-      this.jitterStreams[c] = s;
-    }
-    return s;
   }
 
   /**
@@ -838,7 +699,7 @@ class Simulation {
     if (caching) this.cachedHost[c] = h;
     this.sink.attemptEnded(t, c, SUCCESS);
     let next = t + this.w.hostRenewalInterval[h];
-    if (timers.renewalJitterMin > 0) next += uniformInt(this.jitterStream(c), 0, timers.renewalJitterMin);
+    if (timers.renewalJitterMin > 0) next += uniformInt(this.streams.jitter(c), 0, timers.renewalJitterMin);
     this.scheduleAttempt(c, next);
   }
 

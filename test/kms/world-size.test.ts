@@ -1,6 +1,6 @@
 // §T2: the event key (minute, phase, rank) must be exact; worldSizeProblem refuses what would not fit.
 import { describe, expect, test } from "vitest";
-import { worldSizeProblem } from "../../src/kms/simulation.js";
+import { worldSizeProblem } from "../../src/kms/event-ranks.js";
 import { group, world } from "../support/worlds.js";
 
 describe("event-key capacity (§T2 keys (minute, phase, rank))", () => {

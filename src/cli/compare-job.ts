@@ -16,9 +16,8 @@ import {
   SUMMARY_OFFICE_COLUMNS,
   buildManifest,
   comparisonCsv,
-  keyMetrics,
   rankStrategies,
-  renderComparisonChart,
+  renderComparisonChartFromCsv,
   runsColumns,
   runsCsv,
   summaryColumns,
@@ -97,10 +96,11 @@ export async function compareJob(args: CompareArgs): Promise<string> {
   const columns = runsColumns(headers, SUMMARY_LEADING_COLUMNS, SUMMARY_OFFICE_COLUMNS);
   const metrics = columns.slice(columns.indexOf("clients"));
   const names = variants.map((v) => v.name);
-  const chart = await renderComparisonChart(scenario.name, names, keyMetrics(columns), runs);
+  const runsText = runsCsv(columns, runs);
+  const chart = await renderComparisonChartFromCsv(runsText); // as `kmsim report` redraws it
 
   const files: Record<string, string> = {
-    "runs.csv": runsCsv(columns, runs),
+    "runs.csv": runsText,
     "comparison.csv": comparisonCsv(names, metrics, runs),
     [COMPARISON_CHART_SVG]: chart.svg,
     [COMPARISON_CHART_HTML]: chart.html,

@@ -1,10 +1,10 @@
 // Redraws the charts of an existing results folder (kmsim report).
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { RUN_FILES, redrawRunFolder } from "../report/index.js";
+import { COMPARISON_CHART_SVG, COMPARISON_CHART_HTML, RUN_FILES, redrawComparisonFolder, redrawRunFolder } from "../report/index.js";
 import { InputError } from "./errors.js";
 
-/** Redraws a run folder's chart from timeline.csv; bad folders are bad input. */
+/** Redraws a run folder's chart from timeline.csv, or a comparison folder's from runs.csv; bad folders are bad input. */
 export async function redrawFolder(folder: string): Promise<void> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError([`${folder}: no such folder`]);
   if (existsSync(join(folder, RUN_FILES.timeline))) {
@@ -12,5 +12,10 @@ export async function redrawFolder(folder: string): Promise<void> {
     process.stdout.write(`${folder}: redrew ${RUN_FILES.chartSvg} and ${RUN_FILES.chartHtml}\n`);
     return;
   }
-  throw new InputError([`${folder}: not a run folder (no ${RUN_FILES.timeline})`]);
+  if (existsSync(join(folder, "runs.csv"))) {
+    await redrawComparisonFolder(folder);
+    process.stdout.write(`${folder}: redrew ${COMPARISON_CHART_SVG} and ${COMPARISON_CHART_HTML}\n`);
+    return;
+  }
+  throw new InputError([`${folder}: neither a run folder (no ${RUN_FILES.timeline}) nor a comparison folder (no runs.csv)`]);
 }

@@ -1,6 +1,10 @@
 // The comparison chart (FORMAT.md "Comparison folder"): per key metric, each strategy's mean
 // over the replications with its 95 % interval as a bar, one panel per metric.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import Papa from "papaparse";
 import type { TopLevelSpec } from "vega-lite";
+import { writeFolderAtomic } from "./atomic.js";
 import { chartHtml, renderSvg } from "./chart.js";
 import { metricSummary, type ComparedRun } from "./comparison.js";
 
@@ -76,4 +80,36 @@ export async function renderComparisonChart(
 ): Promise<{ readonly svg: string; readonly html: string }> {
   const svg = await renderSvg(comparisonChartSpec(title, strategies, metrics, runs));
   return { svg, html: chartHtml(`${title} — comparison`, svg) };
+}
+
+/**
+ * The runs as runs.csv holds them (numbers as written, 6 decimals), with the strategies in order
+ * of first appearance and the columns. Both `compare` and `kmsim report` draw the chart from
+ * this, so a redraw gives the same bytes.
+ */
+export function comparedRunsFromCsv(text: string): { runs: ComparedRun[]; strategies: string[]; columns: string[]; scenario: string } {
+  const parsed = Papa.parse<Record<string, string>>(text.trim(), { header: true, skipEmptyLines: true });
+  const columns = parsed.meta.fields ?? [];
+  const runs: ComparedRun[] = parsed.data.map((row) => {
+    const record: Record<string, number | string> = {};
+    for (const c of columns) {
+      const v = row[c] ?? "";
+      record[c] = v !== "" && c !== "scenario" && c !== "strategy" && Number.isFinite(Number(v)) ? Number(v) : v;
+    }
+    return { strategy: row.strategy ?? "", replication: Number(row.replication), record };
+  });
+  const strategies = [...new Set(runs.map((r) => r.strategy))];
+  return { runs, strategies, columns, scenario: parsed.data[0]?.scenario ?? "comparison" };
+}
+
+/** The comparison chart drawn from runs.csv text (see comparedRunsFromCsv). */
+export function renderComparisonChartFromCsv(runsCsvText: string): Promise<{ readonly svg: string; readonly html: string }> {
+  const { runs, strategies, columns, scenario } = comparedRunsFromCsv(runsCsvText);
+  return renderComparisonChart(scenario, strategies, keyMetrics(columns), runs);
+}
+
+/** Re-reads a comparison folder's runs.csv and rewrites the comparison chart atomically (`kmsim report`). */
+export async function redrawComparisonFolder(folder: string): Promise<void> {
+  const chart = await renderComparisonChartFromCsv(await readFile(join(folder, "runs.csv"), "utf8"));
+  await writeFolderAtomic(folder, { [COMPARISON_CHART_SVG]: chart.svg, [COMPARISON_CHART_HTML]: chart.html });
 }

@@ -52,5 +52,8 @@ export {
   COMPARISON_CHART_SVG,
   comparisonChartSpec,
   keyMetrics,
+  comparedRunsFromCsv,
+  redrawComparisonFolder,
   renderComparisonChart,
+  renderComparisonChartFromCsv,
 } from "./comparison-chart.js";

@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, type CliResult } from "../cli/helpers.js";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "compare");
 const THREE = join(FIXTURES, "three-strategies.yaml");
@@ -16,40 +16,6 @@ const BASE_ONLY = join(FIXTURES, "base-only.yaml");
 /** three-strategies.yaml's strategies in file order. */
 const THREE_STRATEGIES = ["kms-b-only", "both-hosts", "no-caching"];
 const COMPARISON_FILES = ["comparison-chart.html", "comparison-chart.svg", "comparison.csv", "manifest.json", "runs.csv"];
-
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function text(chunk: unknown): string {
-  if (typeof chunk === "string") return chunk;
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk).toString("utf8");
-  return String(chunk);
-}
-
-/** `kmsim <argv>` in-process, stdout and stderr captured. */
-async function runCli(argv: readonly string[]): Promise<CliResult> {
-  let stdout = "";
-  let stderr = "";
-  const spies = [
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk: unknown) => {
-      stdout += text(chunk);
-      return true;
-    }),
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk: unknown) => {
-      stderr += text(chunk);
-      return true;
-    }),
-  ];
-  try {
-    const code = await main([...argv]);
-    return { code, stdout, stderr };
-  } finally {
-    for (const s of spies) s.mockRestore();
-  }
-}
 
 let root = "";
 beforeAll(() => {
@@ -339,5 +305,20 @@ describe("kmsim compare: bad input exits 2 and writes nothing (FORMAT.md Command
     const r = await runCli(["compare", join(FIXTURES, "no-such-file.yaml"), "--out", folder]);
     expect(r.code).toBe(2);
     expect(existsSync(folder)).toBe(false);
+  });
+});
+
+describe("kmsim report on a comparison folder (FORMAT.md Commands: report)", () => {
+  it("redraws comparison-chart.svg and .html from runs.csv, byte-identical to the ones compare drew", async () => {
+    const out = join(root, "report-redraw");
+    expect((await runCli(["compare", BASE_ONLY, "--replications", "3", "--out", out])).code).toBe(0);
+    const svg = readFileSync(join(out, "comparison-chart.svg"), "utf8");
+    const html = readFileSync(join(out, "comparison-chart.html"), "utf8");
+    rmSync(join(out, "comparison-chart.svg"));
+    rmSync(join(out, "comparison-chart.html"));
+    const result = await runCli(["report", out]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(out, "comparison-chart.svg"), "utf8")).toBe(svg);
+    expect(readFileSync(join(out, "comparison-chart.html"), "utf8")).toBe(html);
   });
 });

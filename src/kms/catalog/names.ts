@@ -43,9 +43,15 @@ export function closestName(
   normalise: (s: string) => string = normaliseName,
 ): string | undefined {
   const key = normalise(input);
+  // Version numbers are what people get right ("Office 2021" means Office LTSC 2021, not 2010):
+  // prefer the candidates that contain every number of the input, when there are any.
+  const numbers: string[] = key.match(/\d+/g) ?? [];
+  const numbersOf = (s: string): string[] => normalise(s).match(/\d+/g) ?? [];
+  const withNumbers = candidates.filter((c) => numbers.every((n) => numbersOf(c).includes(n)));
+  const pool = numbers.length > 0 && withNumbers.length > 0 ? withNumbers : candidates;
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const c of candidates) {
+  for (const c of pool) {
     const d = levenshtein(key, normalise(c));
     if (d < bestDistance) {
       best = c;

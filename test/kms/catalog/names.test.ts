@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   EDITION_NAMES,
+  OFFICE_VERSIONS,
   closestName,
   levenshtein,
   normaliseEditionName,
@@ -78,5 +79,15 @@ describe("name matching (CATALOG.md, §H6a)", () => {
     expect(closestName("Office 2018", ["Office 2016", "Office 2019"])).toBe("Office 2016");
     expect(closestName("OFFICE  2019", ["Office 2016", "Office 2019"])).toBe("Office 2019");
     expect(closestName("x", [])).toBeUndefined();
+  });
+});
+
+describe("closestName prefers names with the same version numbers (CATALOG.md suggestions)", () => {
+  it("suggests Office LTSC 2021 for 'Office 2021' and Office LTSC 2024 for 'Office 2024'", () => {
+    expect(closestName("Office 2021", OFFICE_VERSIONS)).toBe("Office LTSC 2021");
+    expect(closestName("Office 2024", OFFICE_VERSIONS)).toBe("Office LTSC 2024");
+  });
+  it("falls back to plain edit distance when no name has the input's numbers", () => {
+    expect(closestName("Office 2099", OFFICE_VERSIONS)).toBeDefined();
   });
 });

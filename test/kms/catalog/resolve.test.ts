@@ -94,7 +94,7 @@ describe("resolveOffice and resolveUpdate (CATALOG.md)", () => {
   it("CATALOG.md: an unknown Office version suggests the closest", () => {
     expect(resolveOffice("Office 2021")).toEqual({
       ok: false,
-      message: 'unknown Office version "Office 2021" (did you mean "Office 2010"?)', // plain Levenshtein; ties go to the first
+      message: 'unknown Office version "Office 2021" (did you mean "Office LTSC 2021"?)', // the version number decides first
     });
     const r = resolveOffice("Office LTSC 2012");
     expect(r.ok).toBe(false);

@@ -1,4 +1,4 @@
-// Test helpers for src/report: minimal Worlds, a recording FactSink and a toy fact generator that
+// Test helpers for src/report: minimal Worlds, replayable facts and a toy fact generator that
 // reproduces the deterministic examples' fact streams (single-pool count tables with §H3 expiry,
 // host windows, cached host then DNS by priority, §T2 order). The toy is a test oracle for the
 // report layer only, not a model.

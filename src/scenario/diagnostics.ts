@@ -42,7 +42,12 @@ export function formatDiagnostic(d: Diagnostic): string {
   if (d.path !== "") parts.push(d.path);
   if (d.severity === "warning") parts.push("warning");
   parts.push(d.message);
-  return parts.join(": ");
+  return oneLine(parts.join(": "));
+}
+
+/** Line breaks quoted from the user's text are shown escaped: one diagnostic, one line. */
+function oneLine(s: string): string {
+  return s.replace(/[\r\n\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** An error diagnostic. */

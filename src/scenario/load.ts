@@ -14,6 +14,7 @@ import {
   parseStart,
   STRATEGY_FORBIDDEN_KEYS,
 } from "./values.js";
+import { guardData } from "./data-guards.js";
 import { unknownKeyMessage } from "./suggest.js";
 import { describeValue } from "../engine/duration.js";
 
@@ -65,7 +66,8 @@ function checkScenario(data: Record<string, unknown>, fileBaseName: string): Che
     });
   }
   const partial = readPartial(data, parsed.success ? parsed.data : undefined);
-  findings.push(...crossCheck(partial), ...warningsOf(partial));
+  for (const f of crossCheck(partial)) findings.push(f); // not push(...): the lists can be huge
+  for (const f of warningsOf(partial)) findings.push(f);
   const valid = parsed.success && !findings.some((f) => f.severity === "error");
   return valid ? { findings, input: parsed.data } : { findings };
 }
@@ -128,6 +130,8 @@ export function loadScenario(data: unknown, file: string, fileBaseName: string):
       warnings,
     };
   }
+  const guarded = guardData(data, file);
+  if (guarded.length > 0) return { ok: false, errors: guarded, warnings };
 
   const base = checkScenario(data, fileBaseName);
   report("", base.findings);
@@ -167,6 +171,10 @@ export function loadScenario(data: unknown, file: string, fileBaseName: string):
   const input = base.input;
   const start = input.start ?? defaultStart();
   const name = input.name ?? fileBaseName;
+  // timeline.csv writes times as YYYY-MM-DDTHH:MM:SSZ, which has four digits for the year.
+  if (start.epochMs + input.duration * 60_000 > LAST_WRITABLE_MS) {
+    return { ok: false, errors: [errorAt(file, "duration", `the run must end by 9999-12-31T23:59:00Z (start ${start.iso} plus the duration goes past it)`)], warnings };
+  }
   return {
     ok: true,
     warnings,
@@ -183,6 +191,8 @@ export function loadScenario(data: unknown, file: string, fileBaseName: string):
     },
   };
 }
+
+const LAST_WRITABLE_MS = Date.UTC(9999, 11, 31, 23, 59);
 
 function defaultStart(): { iso: string; epochMs: number } {
   const r = parseStart(DEFAULT_START);

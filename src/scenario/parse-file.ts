@@ -5,7 +5,7 @@
 // same way on every Node version. The only file in src/scenario that touches the file system.
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { isAlias, parseDocument, visit, type Document } from "yaml";
+import { isAlias, isNode, parseDocument, visit, type Document } from "yaml";
 import { errorAt, type Diagnostic } from "./diagnostics.js";
 
 export type ScenarioFormat = "yaml" | "json";
@@ -39,7 +39,9 @@ function syntaxError(file: string, line: number, col: number, message: string): 
 }
 
 function parseYaml(text: string, file: string): ParsedFile {
-  const doc = parseDocument(text, { merge: true, prettyErrors: true, uniqueKeys: true });
+  // logLevel "error": the yaml package would otherwise print its warnings (e.g. a collection used
+  // as a key) on stderr, outside kmsim's one-line diagnostics.
+  const doc = parseDocument(text, { merge: true, prettyErrors: true, uniqueKeys: true, logLevel: "error" });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -59,15 +61,19 @@ function parseYaml(text: string, file: string): ParsedFile {
   }
 }
 
+/** Aliases with no anchor before them, in one pass over the document (anchors in document order). */
 function unresolvedAliases(doc: Document, text: string, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  visit(doc, {
-    Alias(_key, node) {
-      if (isAlias(node) && node.resolve(doc) === undefined) {
+  const anchors = new Set<string>();
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) {
         const at = lineCol(text, node.range?.[0] ?? 0);
         out.push(syntaxError(file, at.line, at.col, `unknown alias *${node.source}: no anchor &${node.source} before it`));
       }
-    },
+    } else if (isNode(node) && node.anchor !== undefined) {
+      anchors.add(node.anchor);
+    }
   });
   return out;
 }

@@ -23,7 +23,7 @@ export const validateCommand: CommandModule<object, Args> = {
         const n = result.scenario.strategies.length;
         process.stdout.write(`${file}: ok (${n === 0 ? "no strategies" : `base and ${n} ${n === 1 ? "strategy" : "strategies"}`})\n`);
       } else {
-        errors.push(...result.errors.map(formatDiagnostic));
+        for (const e of result.errors) errors.push(formatDiagnostic(e)); // not push(...): there may be very many
       }
     }
     if (errors.length > 0) throw new InputError(errors);

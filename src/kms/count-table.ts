@@ -1,15 +1,17 @@
 // A KMS host's count table for one pool (MODEL.md §H1–§H5): the most recent CMIDs with the
 // minute each was last seen, kept in least-recently-seen order. A table never holds more than
-// 2 × 25 = 50 entries (§H4), so two small typed arrays scanned linearly beat a Map: no
-// allocation per request, and expiry (§H3) and eviction (§H4) both take from the front.
+// 2 × 25 = 50 entries (§H4), so a small ring of typed arrays scanned linearly beats a Map: no
+// allocation per request, and expiry (§H3) and eviction (§H4) both take from the front in O(1).
 
 /** How long a CMID stays counted after its last request: 30 days (§H3). */
 export const COUNT_ENTRY_LIFETIME_MIN = 43_200;
 
 export class CountTable {
+  // A ring: entry k (0 = least recently seen) lives at (head + k) & mask.
   private cmids = new Int32Array(64);
-  /** Last-seen minutes, ascending (ties: the one refreshed earliest comes first). */
   private lastSeen = new Int32Array(64);
+  private mask = 63;
+  private head = 0;
   private size = 0;
   /** Largest N-policy among the valid requests counted since the last (re)build (§H4). */
   private largestPolicy = 0;
@@ -35,64 +37,73 @@ export class CountTable {
       this.largestPolicy = policy;
       if (2 * policy > this.cmids.length) this.grow(2 * policy);
     }
-    const cmids = this.cmids;
-    const seen = this.lastSeen;
+    const { cmids, lastSeen, mask } = this;
     let size = this.size;
-    for (let i = size - 1; i >= 0; i--) {
-      if (cmids[i] === cmid) {
-        cmids.copyWithin(i, i + 1, size);
-        seen.copyWithin(i, i + 1, size);
-        size--;
-        break;
+    // A refresh moves the CMID to the back: close the gap it leaves (entries after it move forward).
+    for (let k = size - 1; k >= 0; k--) {
+      let at = (this.head + k) & mask;
+      if (cmids[at] !== cmid) continue;
+      for (let j = k + 1; j < size; j++) {
+        const next = (this.head + j) & mask;
+        cmids[at] = cmids[next];
+        lastSeen[at] = lastSeen[next];
+        at = next;
       }
+      size--;
+      break;
     }
     const capacity = 2 * this.largestPolicy;
-    if (size >= capacity) {
-      const drop = size - capacity + 1;
-      if (drop > size) {
-        this.size = 0; // capacity 0: nothing can be stored
-        return 0;
-      }
-      cmids.copyWithin(0, drop, size);
-      seen.copyWithin(0, drop, size);
-      size -= drop;
+    if (capacity === 0) {
+      this.size = 0; // nothing can be stored before a valid request has set a capacity
+      return 0;
     }
-    cmids[size] = cmid;
-    seen[size] = now;
+    while (size >= capacity) {
+      this.head = (this.head + 1) & mask; // evict the least recently seen
+      size--;
+    }
+    const tail = (this.head + size) & mask;
+    cmids[tail] = cmid;
+    lastSeen[tail] = now;
     this.size = size + 1;
     return this.size;
   }
 
   /** Drops the entries last seen 30 days or more before `now` (§H3, §T1); returns how many. */
   expire(now: number): number {
-    const seen = this.lastSeen;
-    let drop = 0;
-    while (drop < this.size && seen[drop] + COUNT_ENTRY_LIFETIME_MIN <= now) drop++;
-    if (drop > 0) {
-      this.cmids.copyWithin(0, drop, this.size);
-      seen.copyWithin(0, drop, this.size);
-      this.size -= drop;
+    let dropped = 0;
+    while (this.size > 0 && this.lastSeen[this.head] + COUNT_ENTRY_LIFETIME_MIN <= now) {
+      this.head = (this.head + 1) & this.mask;
+      this.size--;
+      dropped++;
     }
-    return drop;
+    return dropped;
   }
 
   /** The minute the oldest entry expires, or -1 for an empty table. */
   nextExpiryAt(): number {
-    return this.size > 0 ? this.lastSeen[0] + COUNT_ENTRY_LIFETIME_MIN : -1;
+    return this.size > 0 ? this.lastSeen[this.head] + COUNT_ENTRY_LIFETIME_MIN : -1;
   }
 
   /** Empties the table; `rebuilt` also forgets the largest N-policy (§H4, §H5). */
   clear(rebuilt: boolean): void {
     this.size = 0;
+    this.head = 0;
     if (rebuilt) this.largestPolicy = 0;
   }
 
   private grow(capacity: number): void {
-    const cmids = new Int32Array(capacity);
-    cmids.set(this.cmids.subarray(0, this.size));
+    let length = this.cmids.length;
+    while (length < capacity) length *= 2;
+    const cmids = new Int32Array(length);
+    const lastSeen = new Int32Array(length);
+    for (let k = 0; k < this.size; k++) {
+      const at = (this.head + k) & this.mask;
+      cmids[k] = this.cmids[at];
+      lastSeen[k] = this.lastSeen[at];
+    }
     this.cmids = cmids;
-    const seen = new Int32Array(capacity);
-    seen.set(this.lastSeen.subarray(0, this.size));
-    this.lastSeen = seen;
+    this.lastSeen = lastSeen;
+    this.mask = length - 1;
+    this.head = 0;
   }
 }

@@ -132,3 +132,23 @@ describe("CountTable", () => {
     expect(t.count).toBe(10);
   });
 });
+
+describe("CountTable ring buffer (§H3 §H4)", () => {
+  test("§H4 §H3: after many evictions wrap the ring, order, refresh and expiry still follow last-seen order", () => {
+    const t = new CountTable();
+    // 200 CMIDs through a 50-entry table: the ring's head wraps several times.
+    for (let i = 0; i < 200; i++) t.upsert(i, i, 25);
+    expect(t.count).toBe(50);
+    // Refresh CMID 150: it moves from oldest to most recent.
+    t.upsert(150, 300, 25);
+    expect(t.count).toBe(50);
+    // A new CMID evicts the least recently seen (CMID 151; 150 was refreshed).
+    t.upsert(1000, 301, 25);
+    // Entries 151…199 were seen at 151…199; expiry at +43 200 drops them in order, then 150 and 1000.
+    expect(t.nextExpiryAt()).toBe(152 + 43_200);
+    expect(t.expire(199 + 43_200)).toBe(48);
+    expect(t.count).toBe(2);
+    expect(t.expire(301 + 43_200)).toBe(2);
+    expect(t.count).toBe(0);
+  });
+});

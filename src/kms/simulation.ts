@@ -215,7 +215,8 @@ class Simulation {
         if (this.retireAt[m] >= 0 && this.retireAt[m] < joinAt) continue; // retired before it joined
         this.schedule(joinAt, Phase.POPULATION, m * MACHINE_RANKS + MachineSub.JOIN);
       }
-      if (group.online.kind === "office-hours" || group.offline.length > 0) this.scheduleGroupOnline(g, -1);
+      const groupWide = group.online.kind === "office-hours" || group.offline.length > 0;
+      if (groupWide && group.count > 0) this.scheduleGroupOnline(g, -1); // an empty group has no first member to rank at
     });
   }
 

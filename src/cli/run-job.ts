@@ -65,6 +65,7 @@ export async function runJob(args: RunArgs): Promise<string> {
   }
   const wallTimeMs = performance.now() - started;
 
+  const files = [RUN_FILES.timeline, RUN_FILES.summary, ...(events ? [RUN_FILES.events] : []), RUN_FILES.chartSvg, RUN_FILES.chartHtml, RUN_FILES.manifest];
   const manifest = buildManifest({
     version: kmsimVersion(),
     scenario: scenario.name,
@@ -78,10 +79,10 @@ export async function runJob(args: RunArgs): Promise<string> {
     eventsProcessed: stats.eventsProcessed,
     wallTimeMs: Math.round(wallTimeMs),
     world,
-    files: [RUN_FILES.timeline, RUN_FILES.summary, ...(events ? [RUN_FILES.events] : []), RUN_FILES.chartSvg, RUN_FILES.chartHtml, RUN_FILES.manifest],
+    files,
   });
   const title = strategy === null ? scenario.name : `${scenario.name} / ${strategy}`;
   await writeRunFolder(folder, { outputs, manifest, title, durationMin: world.durationMin, events });
-  process.stdout.write(formatRunSummary(world, outputs.summaryRecord, { folder, wallTimeMs, title }));
+  process.stdout.write(formatRunSummary(world, outputs.summaryRecord, { folder, wallTimeMs, title, files }));
   return folder;
 }

@@ -13,7 +13,7 @@ function value(record: SummaryRecord, key: string): string {
 export function formatRunSummary(
   world: World,
   record: SummaryRecord,
-  info: { folder: string; wallTimeMs: number; title: string },
+  info: { folder: string; wallTimeMs: number; title: string; files: readonly string[] },
 ): string {
   const lines: string[] = [];
   lines.push(`kmsim run ${info.title}: ${value(record, "clients")} Windows clients over ${formatNumber(world.durationMin / 1440)} days`);
@@ -45,6 +45,6 @@ export function formatRunSummary(
         `${value(record, `${host.id}_requests`)} requests, max count ${value(record, `${host.id}_max_count`)}`,
     );
   }
-  lines.push(`  results: ${info.folder}/ (timeline.csv, summary.csv, chart.svg, chart.html, manifest.json) in ${(info.wallTimeMs / 1000).toFixed(2)} s`);
+  lines.push(`  results: ${info.folder}/ (${info.files.join(", ")}) in ${(info.wallTimeMs / 1000).toFixed(2)} s`);
   return `${lines.join("\n")}\n`;
 }

@@ -21,7 +21,8 @@ describe("kmsim compare interrupted (issue 5, FORMAT.md Commands)", () => {
     );
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    setTimeout(() => child.kill("SIGINT"), 2_000);
+    // Well after start-up (loading takes well under a second), well before the ~90 s of runs end.
+    setTimeout(() => child.kill("SIGINT"), 4_000);
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(code).toBe(1);
     expect(stderr.trim().split("\n")).toEqual(["kmsim: interrupted: no files were written"]);

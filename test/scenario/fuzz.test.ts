@@ -708,7 +708,7 @@ describe("regressions found by fuzzing (FORMAT.md Commands: one-line errors, exi
     const { code, stderr } = await runCli(["validate", path]);
     expect(stderr).not.toContain("internal error");
     expect(code).toBe(2);
-  });
+  }, 30_000);
 
   // parse-file.ts `unresolvedAliases` calls node.resolve(doc) for every alias, and each call walks
   // the whole document: quadratic, and before toJS's maxAliasCount guard. 4 000 aliases (12 KB)
@@ -717,7 +717,7 @@ describe("regressions found by fuzzing (FORMAT.md Commands: one-line errors, exi
   it("a 27 KB file with 9 000 aliases of a scalar parses (aliases are checked in one pass)", () => {
     const text = `duration: 1d\nz: &z 1\nhosts: [${Array(9_000).fill("*z").join(",")}]\n`;
     expect(parseScenarioText(text, "fuzz.yaml", "yaml").ok).toBe(true);
-  });
+  }, 8_000);
 
   // A collection used as a mapping key (`- { id: hq }: x`, an easy slip in a flow list) makes the
   // yaml package call process.emitWarning, so stderr gets two lines that are not `FILE: …`

@@ -18,6 +18,9 @@ export const CHART_HTML = "chart.html";
 /** Rows kept for the lines at most; longer timelines are shown sampled at even time steps (the CSV keeps every row). */
 export const MAX_CHART_ROWS = 1600;
 
+/** Legend entries drawn as short lines, for every series of the chart. */
+const LINE_LEGEND = { symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 };
+
 const WIDTH = 820;
 const PANEL_HEIGHT = 220;
 
@@ -154,7 +157,7 @@ export function timelineChartSpec(timelineCsv: string, options: ChartOptions): T
         title: "state",
         sort: stateCols,
         scale: { domain: stateCols, scheme: "category10" },
-        legend: { symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 },
+        legend: LINE_LEGEND,
       },
     },
   };
@@ -170,7 +173,7 @@ export function timelineChartSpec(timelineCsv: string, options: ChartOptions): T
         encoding: {
           x: { field: "start", type: "temporal" as const, title: "time (UTC)", scale: { type: "utc" as const } },
           x2: { field: "end" },
-          color: { field: "series", type: "nominal" as const, title: "host", legend: { symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 } },
+          color: { field: "series", type: "nominal" as const, title: "host", legend: LINE_LEGEND },
         },
       },
       {
@@ -185,7 +188,7 @@ export function timelineChartSpec(timelineCsv: string, options: ChartOptions): T
             title: "host",
             sort: hosts,
             scale: { domain: hosts, scheme: "tableau10" },
-            legend: { symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 },
+            legend: LINE_LEGEND,
           },
         },
       },

@@ -12,15 +12,13 @@ import { buildLayout, type World } from "../kms/index.js";
 import {
   COMPARISON_CHART_HTML,
   COMPARISON_CHART_SVG,
-  SUMMARY_LEADING_COLUMNS,
-  SUMMARY_OFFICE_COLUMNS,
   buildManifest,
   comparisonCsv,
   rankStrategies,
   renderComparisonChartFromCsv,
   runsColumns,
   runsCsv,
-  summaryColumns,
+  summaryColumnSections,
   writeFolderAtomic,
   type ComparedRun,
 } from "../report/index.js";
@@ -92,8 +90,7 @@ export async function compareJob(args: CompareArgs): Promise<string> {
     replication: t.replication,
     record: results[i].summaryRecord,
   }));
-  const headers = variants.map((v) => summaryColumns(v.world, buildLayout(v.world)));
-  const columns = runsColumns(headers, SUMMARY_LEADING_COLUMNS, SUMMARY_OFFICE_COLUMNS);
+  const columns = runsColumns(variants.map((v) => summaryColumnSections(v.world, buildLayout(v.world))));
   const metrics = columns.slice(columns.indexOf("clients"));
   const names = variants.map((v) => v.name);
   const runsText = runsCsv(columns, runs);

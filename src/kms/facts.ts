@@ -51,6 +51,15 @@ export interface FactSink {
   request(at: number, client: number, cmid: number, host: number, pool: Pool, result: ResultCode, count: number): void;
   /** An activation attempt ended with this final result (§C6.4): SUCCESS or a failure code. */
   attemptEnded(at: number, client: number, result: ResultCode): void;
+  /**
+   * A spell without any reachable host ended: it began with an attempt that ended NO_HOST
+   * (0xC004F074) and lasted until the client's next attempt with another result, its retirement
+   * or the end of the run. `onlineMin` is the minutes the client's machine was online (§R2) in it.
+   * Reported at the minute `at` the spell ends, after that minute's other facts of the client;
+   * spells still open at the end of the run are reported after the last event, with `at` = the
+   * run's duration (the one fact that may carry that minute, §T1).
+   */
+  unreachableEnded(at: number, client: number, onlineMin: number): void;
   /** The live entries of a host's pool table changed (§H2–§H5). */
   hostCount(at: number, host: number, pool: Pool, count: number): void;
   /** A host went down (up = false) or came back (§H5, §T3). */

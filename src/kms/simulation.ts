@@ -33,6 +33,10 @@ const MAX_KEY_ACTIVATIONS = 10;
 
 const Membership = { NOT_JOINED: 0, JOINED: 1, RETIRED: 2 } as const;
 
+/** unreachMark values besides "online since minute m" (m ≥ 0): no open unreachable spell, or one while offline. */
+const NO_SPELL = -2;
+const SPELL_OFFLINE = -1;
+
 export interface RunIdentity {
   readonly seed: number;
   readonly replication: number;
@@ -98,6 +102,12 @@ class Simulation {
   private readonly timersFrom: Int32Array;
   private readonly cmid: Int32Array;
   private nextCmid: number;
+  /**
+   * Unreachable spells (FactSink.unreachableEnded): NO_SPELL, SPELL_OFFLINE, or the minute from
+   * which the open spell's current online stretch counts; the online minutes counted so far.
+   */
+  private readonly unreachMark: Int32Array;
+  private readonly unreachOnlineMin: Int32Array;
 
   // Scratch list of DNS candidates within one priority group.
   private readonly candidates: Int32Array;
@@ -151,6 +161,8 @@ class Simulation {
     this.timersFrom = new Int32Array(slots).fill(-1);
     this.cmid = new Int32Array(slots);
     this.nextCmid = slots + 2 * w.world.clients.length;
+    this.unreachMark = new Int32Array(slots).fill(NO_SPELL);
+    this.unreachOnlineMin = new Int32Array(slots);
     this.candidates = new Int32Array(Math.max(1, w.hostCount));
     this.streams = new EntityStreams(w, run.seed, run.replication);
   }
@@ -159,16 +171,18 @@ class Simulation {
     this.scheduleInitialEvents();
     const handler = (q: EventQueue): void => this.handle(q.phase, q.rank);
     const { onProgress } = options;
-    if (onProgress === undefined) {
-      return { eventsProcessed: runUntil(this.queue, this.horizon, handler), attempts: this.attempts };
-    }
-    const steps = Math.max(1, options.progressSteps ?? 100);
     let eventsProcessed = 0;
-    for (let i = 1; i <= steps; i++) {
-      const until = i === steps ? this.horizon : Math.floor((this.horizon * i) / steps);
-      eventsProcessed += runUntil(this.queue, until, handler);
-      onProgress(until);
+    if (onProgress === undefined) {
+      eventsProcessed = runUntil(this.queue, this.horizon, handler);
+    } else {
+      const steps = Math.max(1, options.progressSteps ?? 100);
+      for (let i = 1; i <= steps; i++) {
+        const until = i === steps ? this.horizon : Math.floor((this.horizon * i) / steps);
+        eventsProcessed += runUntil(this.queue, until, handler);
+        onProgress(until);
+      }
     }
+    for (let c = 0; c < this.unreachMark.length; c++) this.endUnreachableSpell(c, this.horizon);
     return { eventsProcessed, attempts: this.attempts };
   }
 
@@ -471,6 +485,7 @@ class Simulation {
     this.expiryAt[c] = -1;
     this.waiting[c] = 0;
     this.sink.retired(t, c, from);
+    this.endUnreachableSpell(c, t);
   }
 
   /** An intermittent machine switches between its on and off periods (§R2). */
@@ -519,7 +534,32 @@ class Simulation {
     const online = groupOn && this.machineOn[m] === 1 ? 1 : 0;
     if (online === this.online[m]) return;
     this.online[m] = online;
+    this.pauseOrResumeSpells(m, t, online);
     if (online === 1) this.boot(m, t);
+  }
+
+  /** Unreachable spells count online minutes only (§R2): stop the clock while the machine is off. */
+  private pauseOrResumeSpells(m: number, t: number, online: number): void {
+    const base = m * this.stride;
+    for (let c = base; c < base + this.stride; c++) {
+      const mark = this.unreachMark[c];
+      if (mark === NO_SPELL) continue;
+      if (online === 1) this.unreachMark[c] = t;
+      else if (mark >= 0) {
+        this.unreachOnlineMin[c] += t - mark;
+        this.unreachMark[c] = SPELL_OFFLINE;
+      }
+    }
+  }
+
+  /** Closes client c's unreachable spell, if one is open, at minute t and reports its online minutes. */
+  private endUnreachableSpell(c: number, t: number): void {
+    const mark = this.unreachMark[c];
+    if (mark === NO_SPELL) return;
+    const onlineMin = this.unreachOnlineMin[c] + (mark >= 0 ? t - mark : 0);
+    this.unreachMark[c] = NO_SPELL;
+    this.unreachOnlineMin[c] = 0;
+    this.sink.unreachableEnded(t, c, onlineMin);
   }
 
   /** A machine comes online: deferred attempts happen now; a non-persistent one is re-imaged (§C3, §C7). */
@@ -699,6 +739,7 @@ class Simulation {
     this.setExpiry(c, t + timers.validityMin);
     if (caching) this.cachedHost[c] = h;
     this.sink.attemptEnded(t, c, SUCCESS);
+    this.endUnreachableSpell(c, t);
     let next = t + this.w.hostRenewalInterval[h];
     if (timers.renewalJitterMin > 0) next += uniformInt(this.streams.jitter(c), 0, timers.renewalJitterMin);
     this.scheduleAttempt(c, next);
@@ -707,6 +748,8 @@ class Simulation {
   /** §C3: retry after the activation interval (the host's, once one answered with a count, §C1). */
   private fail(c: number, t: number, code: number): void {
     this.sink.attemptEnded(t, c, code as ResultCode);
+    if (code !== NO_HOST) this.endUnreachableSpell(c, t);
+    else if (this.unreachMark[c] === NO_SPELL) this.unreachMark[c] = t; // the machine is online: it just attempted
     const from = this.timersFrom[c];
     const ai = from >= 0 ? this.w.hostActivationInterval[from] : this.w.timers.activationIntervalMin;
     this.scheduleAttempt(c, t + ai);

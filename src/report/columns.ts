@@ -68,10 +68,47 @@ export const SUMMARY_OFFICE_COLUMNS: readonly string[] = [
   "office_never_activated",
 ];
 
+/** Rejection codes with a `rejected_<code>` summary column (§H2: host not activated, cannot activate this product). */
+export const REJECTED_CODES: readonly number[] = [0xc004f041, 0xc004f042];
+
+/** The risk columns appended after the Office columns (FORMAT.md summary.csv, in order). */
+export const SUMMARY_RISK_COLUMNS: readonly string[] = [
+  "failed_attempts",
+  "min_validity_left_h",
+  "client_hours_unreachable",
+  ...REJECTED_CODES.map((c) => `rejected_0x${c.toString(16).toUpperCase()}`),
+];
+
+/** The per-host risk column suffixes, after the risk columns. */
+export const SUMMARY_HOST_RISK_SUFFIXES: readonly string[] = ["rejected"];
+
+/** The Office risk columns (only with Office), then the per-host Office suffixes. */
+export const SUMMARY_OFFICE_RISK_COLUMNS: readonly string[] = ["office_min_validity_left_h", "office_client_hours_unreachable"];
+export const SUMMARY_HOST_OFFICE_SUFFIXES: readonly string[] = ["office_max_count", "office_low_count_h"];
+
+/** A host's `office` count below this is "low" (`<host>_office_low_count_h`; the §C5 Office threshold). */
+export const LOW_OFFICE_COUNT_THRESHOLD = 5;
+
+/**
+ * The columns of summary.csv in FORMAT.md order, as consecutive sections (leading, host, Office,
+ * risk, host risk, Office risk, host Office); sections without columns are empty. compare's
+ * runs.csv takes the union over strategies section by section.
+ */
+export function summaryColumnSections(world: World, layout: Layout): string[][] {
+  const perHost = (suffixes: readonly string[]): string[] => world.hosts.flatMap((h) => suffixes.map((s) => `${h.id}_${s}`));
+  const office = layout.hasOffice;
+  return [
+    [...SUMMARY_LEADING_COLUMNS],
+    perHost(SUMMARY_HOST_SUFFIXES),
+    office ? [...SUMMARY_OFFICE_COLUMNS] : [],
+    [...SUMMARY_RISK_COLUMNS],
+    perHost(SUMMARY_HOST_RISK_SUFFIXES),
+    office ? [...SUMMARY_OFFICE_RISK_COLUMNS] : [],
+    office ? perHost(SUMMARY_HOST_OFFICE_SUFFIXES) : [],
+  ];
+}
+
 /** The columns of summary.csv, in FORMAT.md order. */
 export function summaryColumns(world: World, layout: Layout): string[] {
-  const cols = [...SUMMARY_LEADING_COLUMNS];
-  for (const h of world.hosts) for (const s of SUMMARY_HOST_SUFFIXES) cols.push(`${h.id}_${s}`);
-  if (layout.hasOffice) cols.push(...SUMMARY_OFFICE_COLUMNS);
-  return cols;
+  return summaryColumnSections(world, layout).flat();
 }

@@ -28,14 +28,15 @@ export function unionColumns(headers: readonly (readonly string[])[]): string[] 
 }
 
 /**
- * Orders the union so that host columns stay between the failure counts and the Office columns,
- * as in summary.csv: the first run's leading columns, then every host block, then the Office ones.
+ * The columns of runs.csv: summary.csv's sections (columns.ts summaryColumnSections), each the
+ * union over the strategies in order of first appearance, so every strategy's host columns stay
+ * in their section whichever strategy has them.
  */
-export function runsColumns(headers: readonly (readonly string[])[], leading: readonly string[], office: readonly string[]): string[] {
-  const all = unionColumns(headers);
-  const hostColumns = all.filter((c) => !leading.includes(c) && !office.includes(c));
-  const officeColumns = office.filter((c) => all.includes(c));
-  return [...leading, ...hostColumns, ...officeColumns];
+export function runsColumns(sectionsPerStrategy: readonly (readonly (readonly string[])[])[]): string[] {
+  const sectionCount = Math.max(0, ...sectionsPerStrategy.map((s) => s.length));
+  const out: string[] = [];
+  for (let i = 0; i < sectionCount; i++) out.push(...unionColumns(sectionsPerStrategy.map((s) => s[i] ?? [])));
+  return out;
 }
 
 /** runs.csv: one row per run, empty cells where a strategy lacks a column. */

@@ -182,6 +182,10 @@ export class EventsWriter implements FactSink {
     // Not an events.csv kind: the final result of an attempt is visible in its requests.
   }
 
+  unreachableEnded(_at: number, _client: number, _onlineMin: number): void {
+    // Not an events.csv kind: the spell is visible as the client's 0xC004F074 attempts' requests.
+  }
+
   hostCount(_at: number, _host: number, _pool: Pool, _count: number): void {
     // Not an events.csv kind: counts appear in the `count` column of requests.
   }

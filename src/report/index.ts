@@ -20,7 +20,9 @@ export {
   SUMMARY_HOST_SUFFIXES,
   SUMMARY_LEADING_COLUMNS,
   SUMMARY_OFFICE_COLUMNS,
+  SUMMARY_RISK_COLUMNS,
   dnsColumnSites,
+  summaryColumnSections,
   summaryColumns,
   timelineColumns,
 } from "./columns.js";

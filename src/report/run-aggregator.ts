@@ -13,6 +13,7 @@ import type { Layout } from "../kms/layout.js";
 import type { World } from "../kms/world.js";
 import {
   LOW_COUNT_THRESHOLD,
+  LOW_OFFICE_COUNT_THRESHOLD,
   dnsColumnSites,
   summaryColumns,
   timelineColumns,
@@ -89,12 +90,24 @@ export class RunAggregator implements FactSink {
   private offNotifMin = 0;
   private readonly hostDownMin: Float64Array;
   private readonly hostLowMin: Float64Array;
+  private readonly hostOfficeLowMin: Float64Array;
+  /** Whether each host holds an Office key (only those have `<host>_office_low_count_h`). */
+  private readonly hostHasOfficeKey: Uint8Array;
 
   // Counters.
   private requests = 0;
   private readonly failed = new Float64Array(4);
   private readonly hostRequests: Float64Array;
   private readonly hostMax: Float64Array;
+  private readonly hostOfficeMax: Float64Array;
+  /** Requests answered 0xC004F041 / 0xC004F042 (§H2), per host: [h × 2], [h × 2 + 1]. */
+  private readonly hostRejected: Float64Array;
+  /** Online minutes without a reachable host (FactSink.unreachableEnded), Windows and Office. */
+  private winUnreachableMin = 0;
+  private offUnreachableMin = 0;
+  /** Smallest validity left at a renewal, minutes (Infinity while none). */
+  private winMinValidityLeft = Infinity;
+  private offMinValidityLeft = Infinity;
   private winJoined = 0;
   private offJoined = 0;
   private winActivated = 0;
@@ -105,6 +118,9 @@ export class RunAggregator implements FactSink {
   // Per licensing client.
   private readonly flags: Uint8Array;
   private readonly joinAt: Int32Array;
+  /** The minute a licensed client's validity ends (§C2), -1 while it is not licensed. */
+  private readonly licensedUntil: Int32Array;
+  private readonly validityMin: number;
   /** Minutes from join to first activation of Windows clients, first `delayCount` entries used. */
   private delays: Int32Array;
   private delayCount = 0;
@@ -148,9 +164,15 @@ export class RunAggregator implements FactSink {
     this.hostLowMin = new Float64Array(H);
     this.hostRequests = new Float64Array(H);
     this.hostMax = new Float64Array(H);
+    this.hostOfficeMax = new Float64Array(H);
+    this.hostRejected = new Float64Array(2 * H);
+    this.hostOfficeLowMin = new Float64Array(H);
+    this.hostHasOfficeKey = Uint8Array.from(world.hosts, (host) => (host.officeKeys.length > 0 ? 1 : 0));
 
     this.flags = new Uint8Array(layout.clientSlots);
     this.joinAt = new Int32Array(layout.clientSlots);
+    this.licensedUntil = new Int32Array(layout.clientSlots).fill(-1);
+    this.validityMin = world.timers.validityMin;
     this.delays = new Int32Array(Math.max(16, Math.min(layout.clientSlots, 4096)));
 
     // Column names are ids ([A-Za-z0-9_-]+, FORMAT.md): never quoted.
@@ -198,7 +220,10 @@ export class RunAggregator implements FactSink {
     const H = this.hostUpCol.length;
     for (let h = 0; h < H; h++) {
       if (cur[this.hostUpCol[h]] === 0) this.hostDownMin[h] += span;
-      else if (cur[this.hostCountCol[h]] < LOW_COUNT_THRESHOLD) this.hostLowMin[h] += span;
+      else {
+        if (cur[this.hostCountCol[h]] < LOW_COUNT_THRESHOLD) this.hostLowMin[h] += span;
+        if (this.hasOffice && cur[this.hostOfficeCol[h]] < LOW_OFFICE_COUNT_THRESHOLD) this.hostOfficeLowMin[h] += span;
+      }
     }
   }
 
@@ -243,6 +268,7 @@ export class RunAggregator implements FactSink {
       this.cur[base + from - 1]--;
       this.dirty = true;
     }
+    this.licensedUntil[client] = -1;
     if (this.events !== null) this.events.retired(at, client, from);
   }
 
@@ -253,6 +279,7 @@ export class RunAggregator implements FactSink {
     if (from !== LicenseState.NONE) this.cur[base + from - 1]--;
     if (to !== LicenseState.NONE) this.cur[base + to - 1]++;
     this.dirty = true;
+    if (from === LicenseState.LICENSED) this.licensedUntil[client] = -1;
     const f = this.flags[client];
     if (to === LicenseState.LICENSED) {
       if ((f & (EVER_LICENSED | JOINED)) === JOINED) {
@@ -290,11 +317,14 @@ export class RunAggregator implements FactSink {
     if (at !== this.minute) this.advance(at);
     this.requests++;
     this.hostRequests[host]++;
+    if (result === ResultCode.HOST_NOT_ACTIVATED) this.hostRejected[2 * host]++;
+    else if (result === ResultCode.PRODUCT_NOT_SERVED) this.hostRejected[2 * host + 1]++;
     if (this.events !== null) this.events.request(at, client, cmid, host, pool, result, count);
   }
 
   attemptEnded(at: number, client: number, result: ResultCode): void {
     if (at !== this.minute) this.advance(at);
+    if (result === ResultCode.SUCCESS) this.validityRenewed(at, client);
     switch (result) {
       case ResultCode.COUNT_TOO_LOW:
         this.failed[0]++;
@@ -314,6 +344,29 @@ export class RunAggregator implements FactSink {
     if (this.events !== null) this.events.attemptEnded(at, client, result);
   }
 
+  /**
+   * A success slides the validity to now + validity (§C2). A client that was already licensed
+   * renewed with (its old validity end − now) left: the smallest such margin is the
+   * `min_validity_left_h` risk column. (A success that licenses a client from another state
+   * follows its stateChanged fact, which left licensedUntil at -1.)
+   */
+  private validityRenewed(at: number, client: number): void {
+    const until = this.licensedUntil[client];
+    if (until >= 0) {
+      const left = until - at;
+      if ((client & this.officeMask) === 1) {
+        if (left < this.offMinValidityLeft) this.offMinValidityLeft = left;
+      } else if (left < this.winMinValidityLeft) this.winMinValidityLeft = left;
+    }
+    this.licensedUntil[client] = at + this.validityMin;
+  }
+
+  /** Not a timeline fact (it may carry the run's end minute): only the sums of the summary. */
+  unreachableEnded(_at: number, client: number, onlineMin: number): void {
+    if ((client & this.officeMask) === 1) this.offUnreachableMin += onlineMin;
+    else this.winUnreachableMin += onlineMin;
+  }
+
   hostCount(at: number, host: number, pool: Pool, count: number): void {
     if (at !== this.minute) this.advance(at);
     if (pool === Pool.WINDOWS) {
@@ -322,6 +375,7 @@ export class RunAggregator implements FactSink {
       this.dirty = true;
     } else if (this.hasOffice) {
       this.cur[this.hostOfficeCol[host]] = count;
+      if (count > this.hostOfficeMax[host]) this.hostOfficeMax[host] = count;
       this.dirty = true;
     }
     if (this.events !== null) this.events.hostCount(at, host, pool, count);
@@ -415,6 +469,28 @@ export class RunAggregator implements FactSink {
       r.office_clients_lapsed = this.offLapsed;
       r.office_never_activated = this.offJoined - this.offActivated;
     }
+    r.failed_attempts = this.failed[0] + this.failed[1] + this.failed[2] + this.failed[3];
+    r.min_validity_left_h = minValidityLeftHours(this.winLapsed, this.winMinValidityLeft);
+    r.client_hours_unreachable = this.winUnreachableMin / 60;
+    let rejected41 = 0;
+    let rejected42 = 0;
+    this.world.hosts.forEach((_, h) => {
+      rejected41 += this.hostRejected[2 * h];
+      rejected42 += this.hostRejected[2 * h + 1];
+    });
+    r.rejected_0xC004F041 = rejected41;
+    r.rejected_0xC004F042 = rejected42;
+    this.world.hosts.forEach((host, h) => {
+      r[`${host.id}_rejected`] = this.hostRejected[2 * h] + this.hostRejected[2 * h + 1];
+    });
+    if (this.hasOffice) {
+      r.office_min_validity_left_h = minValidityLeftHours(this.offLapsed, this.offMinValidityLeft);
+      r.office_client_hours_unreachable = this.offUnreachableMin / 60;
+      this.world.hosts.forEach((host, h) => {
+        r[`${host.id}_office_max_count`] = this.hostOfficeMax[h];
+        r[`${host.id}_office_low_count_h`] = this.hostHasOfficeKey[h] === 1 ? this.hostOfficeLowMin[h] / 60 : "";
+      });
+    }
     // Guard the contract: keys in exactly FORMAT.md's order.
     const expected = summaryColumns(this.world, this.layout);
     const keys = Object.keys(r);
@@ -423,4 +499,10 @@ export class RunAggregator implements FactSink {
     }
     return r;
   }
+}
+
+/** `min_validity_left_h`: 0 once any client lapsed, else the smallest margin at a renewal, empty without one. */
+function minValidityLeftHours(lapsed: number, minLeftMin: number): number | string {
+  if (lapsed > 0) return 0;
+  return minLeftMin === Infinity ? "" : minLeftMin / 60;
 }

@@ -154,10 +154,10 @@ describe("the chart: chart.svg and chart.html (FORMAT.md Run folder)", () => {
     const out = await runInto("chart", FORMAT_EXAMPLE);
     svg = read(out, "chart.svg");
     html = read(out, "chart.html");
-    // Host ids in file order, from summary.csv's `<host>_max_count` columns.
+    // Host ids in file order, from summary.csv's `<host>_downtime_h` columns.
     hosts = Object.keys(summaryRecord(read(out, "summary.csv")))
-      .filter((c) => c.endsWith("_max_count"))
-      .map((c) => c.slice(0, -"_max_count".length));
+      .filter((c) => c.endsWith("_downtime_h"))
+      .map((c) => c.slice(0, -"_downtime_h".length));
   });
 
   it("the well-formedness check itself rejects broken XML", () => {

@@ -235,11 +235,40 @@ function check(name: string, body: (w: World, r: FactRecorder) => void, numRuns 
 // ---------------------------------------------------------------- properties
 
 describe("model invariants on random worlds", () => {
-  check("§T1 §T2: fact minutes never decrease and stay in [0, duration)", (w, r) => {
+  check("§T1 §T2: fact minutes never decrease and stay in [0, duration) (an unreachable spell open at the end closes at duration)", (w, r) => {
     let last = 0;
     for (const f of r.facts) {
-      ensure(f.at >= last && f.at < w.durationMin, () => `fact at ${f.at} after ${last} (duration ${w.durationMin}): ${show(f)}`);
+      const end = f.kind === "unreachable" ? w.durationMin + 1 : w.durationMin;
+      ensure(f.at >= last && f.at < end, () => `fact at ${f.at} after ${last} (duration ${w.durationMin}): ${show(f)}`);
       last = f.at;
+    }
+  });
+
+  check("unreachable spells: one per run of 0xC004F074 attempts, closed by the next other result, the retirement or the end; online minutes within the spell, all of it for always-online machines (§R2)", (w, r) => {
+    const info = clientInfo(w);
+    for (const [c, list] of byClient(r)) {
+      const g = info(c).group;
+      const alwaysOnline = g.online.kind === "always" && g.offline.length === 0;
+      let openedAt = -1;
+      let expectClose = false;
+      for (const f of list) {
+        if (f.kind === "unreachable") {
+          const atEnd = f.at === w.durationMin;
+          ensure(openedAt >= 0 && (expectClose || atEnd), () => `client ${c}: spell reported without a closing fact: ${show(f)}`);
+          ensure(f.onlineMin >= 0 && f.onlineMin <= f.at - openedAt, () => `client ${c}: ${f.onlineMin} online minutes in a spell of ${f.at - openedAt}: ${show(f)}`);
+          if (alwaysOnline) ensure(f.onlineMin === f.at - openedAt, () => `client ${c}: always online, yet ${f.onlineMin} of ${f.at - openedAt} minutes: ${show(f)}`);
+          openedAt = -1;
+          expectClose = false;
+          continue;
+        }
+        ensure(!expectClose, () => `client ${c}: the spell was not reported when it closed, before ${show(f)}`);
+        if (f.kind === "attempt") {
+          if (f.result === ResultCode.NO_HOST) {
+            if (openedAt < 0) openedAt = f.at;
+          } else if (openedAt >= 0) expectClose = true;
+        } else if (f.kind === "retired" && openedAt >= 0) expectClose = true;
+      }
+      ensure(openedAt < 0, () => `client ${c}: a spell open since ${openedAt} was never reported`);
     }
   });
 

@@ -58,6 +58,8 @@ interface ClientState {
   cachedHost: number | null;
   ai: number;
   ri: number;
+  /** Online minutes of the open unreachable spell (since an attempt ended 0xC004F074), null when none. */
+  unreachableMin: number | null;
 }
 
 function windowsDown(outages: readonly Outage[], t: number): boolean {
@@ -171,6 +173,7 @@ export function referenceSimulate(world: World, sink: FactSink): void {
           cachedHost: null,
           ai: T.activationIntervalMin,
           ri: T.renewalIntervalMin,
+          unreachableMin: null,
         };
       }
     }
@@ -272,6 +275,14 @@ export function referenceSimulate(world: World, sink: FactSink): void {
     cs.nextDue = t;
   };
 
+  /** Closes client c's unreachable spell, if open, and reports its online minutes. */
+  const endSpell = (t: number, c: number): void => {
+    const cs = clients[c];
+    if (cs.unreachableMin === null) return;
+    sink.unreachableEnded(t, c, cs.unreachableMin);
+    cs.unreachableMin = null;
+  };
+
   /** One activation attempt (§C6). */
   const attempt = (t: number, c: number): void => {
     const cs = clients[c];
@@ -339,9 +350,12 @@ export function referenceSimulate(world: World, sink: FactSink): void {
       cs.validityEnd = t + T.validityMin;
       cs.nextDue = t + cs.ri;
       sink.attemptEnded(t, c, ResultCode.SUCCESS);
+      endSpell(t, c);
     } else {
       cs.nextDue = t + cs.ai;
       sink.attemptEnded(t, c, lastAnswer ?? ResultCode.NO_HOST);
+      if (lastAnswer !== null) endSpell(t, c);
+      else if (cs.unreachableMin === null) cs.unreachableMin = 0;
     }
   };
 
@@ -436,6 +450,7 @@ export function referenceSimulate(world: World, sink: FactSink): void {
             cs.state = LicenseState.NONE;
             cs.nextDue = Infinity;
             sink.retired(t, c, from);
+            endSpell(t, c);
           }
         }
       }
@@ -468,5 +483,12 @@ export function referenceSimulate(world: World, sink: FactSink): void {
       if (!ms.joined || ms.retired || !ms.online) continue;
       if (cs.nextDue <= t) attempt(t, c);
     }
+
+    // ---- minute t is over: an open unreachable spell counts it if the machine was online (§R2)
+    for (const c of clientOrder) {
+      const cs = clients[c];
+      if (cs.unreachableMin !== null && machines[cs.machine].online) cs.unreachableMin++;
+    }
   }
+  for (const c of clientOrder) endSpell(world.durationMin, c);
 }

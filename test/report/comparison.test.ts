@@ -135,14 +135,22 @@ describe("runs.csv columns (FORMAT.md Comparison folder: host columns are the un
     expect(unionColumns([["a", "k2_x", "k3_x"], ["a", "k1_x", "k2_x", "k4_x"]])).toEqual(["a", "k2_x", "k3_x", "k1_x", "k4_x"]);
   });
 
-  it("runsColumns keeps the host columns between the leading columns and the Office ones, whoever has Office", () => {
-    const first = [...LEADING, "kms2_requests"];
-    const second = [...LEADING, "kms1_requests", "kms2_requests", ...OFFICE];
-    expect(runsColumns([first, second], LEADING, OFFICE)).toEqual([...LEADING, "kms2_requests", "kms1_requests", ...OFFICE]);
+  it("runsColumns keeps each section's union in place (host columns before the Office ones, whoever has Office)", () => {
+    const first = [LEADING, ["kms2_requests"], [], ["failed_attempts"], ["kms2_rejected"]];
+    const second = [LEADING, ["kms1_requests", "kms2_requests"], OFFICE, ["failed_attempts"], ["kms1_rejected", "kms2_rejected"]];
+    expect(runsColumns([first, second])).toEqual([
+      ...LEADING,
+      "kms2_requests",
+      "kms1_requests",
+      ...OFFICE,
+      "failed_attempts",
+      "kms2_rejected",
+      "kms1_rejected",
+    ]);
   });
 
   it("runsColumns adds no Office columns when no strategy has them", () => {
-    expect(runsColumns([[...LEADING, "h_requests"]], LEADING, OFFICE)).toEqual([...LEADING, "h_requests"]);
+    expect(runsColumns([[LEADING, ["h_requests"], []]])).toEqual([...LEADING, "h_requests"]);
   });
 
   it("runsCsv leaves a field empty where a strategy lacks a host, and writes rows in the given order", () => {

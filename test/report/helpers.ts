@@ -98,6 +98,8 @@ interface ToyState {
   state: LicenseState;
   next: number;
   cached: number;
+  /** Minute of the 0xC004F074 attempt that opened the client's unreachable spell, -1 when none. */
+  unreachableFrom: number;
 }
 
 const TTL = 43_200; // §H3
@@ -113,7 +115,7 @@ export function runToy(world: World, clients: ToyClient[], sink: FactSink): void
   const hosts = world.hosts;
   const tables = hosts.map(() => [new Map<number, number>(), new Map<number, number>()]);
   const up = hosts.map(() => true);
-  const st: ToyState[] = clients.map((c) => ({ state: LicenseState.NONE, next: c.joinAt, cached: -1 }));
+  const st: ToyState[] = clients.map((c) => ({ state: LicenseState.NONE, next: c.joinAt, cached: -1, unreachableFrom: -1 }));
   const dnsOrder = hosts.map((_, i) => i).sort((a, b) => (hosts[a].srv?.priority ?? 0) - (hosts[b].srv?.priority ?? 0));
   const isDown = (h: number, t: number): boolean =>
     hosts[h].outages.some((o) => o.kind === "window" && o.start <= t && t < o.end);
@@ -169,6 +171,13 @@ export function runToy(world: World, clients: ToyClient[], sink: FactSink): void
         break;
       }
       sink.attemptEnded(m, c.client, result);
+      // Always online: every minute of an unreachable spell counts.
+      if (result === ResultCode.NO_HOST) {
+        if (s.unreachableFrom < 0) s.unreachableFrom = m;
+      } else if (s.unreachableFrom >= 0) {
+        sink.unreachableEnded(m, c.client, m - s.unreachableFrom);
+        s.unreachableFrom = -1;
+      }
       if (result === ResultCode.SUCCESS) {
         if (s.state !== LicenseState.LICENSED) {
           sink.stateChanged(m, c.client, s.state, LicenseState.LICENSED);
@@ -195,6 +204,10 @@ export function runToy(world: World, clients: ToyClient[], sink: FactSink): void
     }
     m = next;
   }
+  clients.forEach((c, i) => {
+    const from = st[i].unreachableFrom;
+    if (from >= 0) sink.unreachableEnded(world.durationMin, c.client, world.durationMin - from);
+  });
 }
 
 /** Toy clients of a world's groups: unique CMIDs (= client number) unless listed in `cloneGroups`. */

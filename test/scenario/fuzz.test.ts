@@ -464,6 +464,7 @@ class NullSink implements FactSink {
   stateChanged(_at: number, _client: number, _from: LicenseState, _to: LicenseState): void {}
   request(_at: number, _client: number, _cmid: number, _host: number, _pool: Pool, _result: ResultCode, _count: number): void {}
   attemptEnded(_at: number, _client: number, _result: ResultCode): void {}
+  unreachableEnded(_at: number, _client: number, _onlineMin: number): void {}
   hostCount(_at: number, _host: number, _pool: Pool, _count: number): void {}
   hostUp(_at: number, _host: number, _up: boolean): void {}
   hostRebuilt(_at: number, _host: number): void {}

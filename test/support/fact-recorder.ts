@@ -9,6 +9,7 @@ export type Fact =
   | { kind: "state"; at: number; client: number; from: LicenseState; to: LicenseState }
   | { kind: "request"; at: number; client: number; cmid: number; host: number; pool: Pool; result: ResultCode; count: number }
   | { kind: "attempt"; at: number; client: number; result: ResultCode }
+  | { kind: "unreachable"; at: number; client: number; onlineMin: number }
   | { kind: "count"; at: number; host: number; pool: Pool; count: number }
   | { kind: "hostUp"; at: number; host: number; up: boolean }
   | { kind: "rebuild"; at: number; host: number }
@@ -34,6 +35,9 @@ export class FactRecorder implements FactSink {
   }
   attemptEnded(at: number, client: number, result: ResultCode): void {
     this.facts.push({ kind: "attempt", at, client, result });
+  }
+  unreachableEnded(at: number, client: number, onlineMin: number): void {
+    this.facts.push({ kind: "unreachable", at, client, onlineMin });
   }
   hostCount(at: number, host: number, pool: Pool, count: number): void {
     this.facts.push({ kind: "count", at, host, pool, count });

@@ -12,20 +12,31 @@ import { buildLayout, type World } from "../kms/index.js";
 import {
   COMPARISON_CHART_HTML,
   COMPARISON_CHART_SVG,
+  AUTO_BATCH,
+  AUTO_MAX_REPLICATIONS,
   buildManifest,
   comparisonCsv,
+  defaultRankingMetrics,
+  formatNumber,
+  parseRankBy,
+  parseTolerance,
   rankStrategies,
+  rankableColumns,
   renderComparisonChartFromCsv,
   runsColumns,
   runsCsv,
   summaryColumnSections,
+  stopReason,
   writeFolderAtomic,
   type ComparedRun,
+  type RankingMetric,
+  type StopReason,
+  type Tolerance,
 } from "../report/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { InputError } from "./errors.js";
 import { wholeNumberFlag } from "./options.js";
-import { startProgress } from "./progress.js";
+import { startProgress, type Progress } from "./progress.js";
 import type { ReplicationResult, ReplicationTask } from "./replication.js";
 import { readScenario, unknownStrategyMessage } from "./scenario-input.js";
 import { formatRanking } from "./ranking-table.js";
@@ -34,6 +45,9 @@ import { kmsimVersion } from "./version.js";
 export interface CompareArgs {
   readonly file: string;
   readonly replications?: unknown;
+  readonly "max-replications"?: unknown;
+  readonly tolerance?: unknown;
+  readonly "rank-by"?: string;
   readonly workers?: unknown;
   readonly out?: string;
   readonly strategies?: string;
@@ -53,60 +67,80 @@ interface Variant {
   readonly world: World;
 }
 
+/** How many replications: a fixed number, or batches until the question is answered (FORMAT.md `--replications auto`). */
+type ReplicationPlan =
+  | { readonly kind: "fixed"; readonly count: number }
+  | { readonly kind: "auto"; readonly max: number; readonly tolerance: Tolerance };
+
 /** Runs the comparison and writes its folder; returns the folder path. */
 export async function compareJob(args: CompareArgs): Promise<string> {
   const scenario = readScenario(args.file);
   const variants = chooseVariants(scenario, args.file, args.strategies);
-  const replications =
-    args.replications === undefined ? scenario.replications : wholeNumberFlag("replications", args.replications, 1);
-  if (replications > 10_000) throw new InputError([`kmsim: --replications must be at most 10000`]);
-  const runCount = variants.length * replications;
-  const workers =
-    args.workers === undefined ? Math.min(availableParallelism(), runCount) : wholeNumberFlag("workers", args.workers, 1);
+  const plan = replicationPlan(args, scenario.replications);
+  const columns = runsColumns(variants.map((v) => summaryColumnSections(v.world, buildLayout(v.world))));
+  const metrics = rankingMetrics(args["rank-by"], columns);
+  const maxRuns = variants.length * (plan.kind === "fixed" ? plan.count : plan.max);
+  const workers = args.workers === undefined ? Math.min(availableParallelism(), maxRuns) : wholeNumberFlag("workers", args.workers, 1);
   const folder = args.out ?? join("results", scenario.name, "compare");
+  const names = variants.map((v) => v.name);
 
-  const tasks: ReplicationTask[] = [];
-  for (const v of variants) {
-    for (let r = 0; r < replications; r++) {
-      tasks.push({
-        world: v.world,
-        scenario: scenario.name,
-        strategy: v.name === "" ? null : v.name,
-        seed: scenario.seed,
-        replication: r,
-        startEpochMs: scenario.startEpochMs,
-        sampleMin: scenario.sampleMin,
-        timeline: args.timelines === true,
-      });
-    }
-  }
+  const taskOf = (v: Variant, r: number): ReplicationTask => ({
+    world: v.world,
+    scenario: scenario.name,
+    strategy: v.name === "" ? null : v.name,
+    seed: scenario.seed,
+    replication: r,
+    startEpochMs: scenario.startEpochMs,
+    sampleMin: scenario.sampleMin,
+    timeline: args.timelines === true,
+  });
+  /** Every strategy × replications [from, to), strategies in file order, replications ascending. */
+  const tasksFor = (from: number, to: number): ReplicationTask[] => variants.flatMap((v) => range(from, to).map((r) => taskOf(v, r)));
 
   const started = performance.now();
-  const results = await runAll(tasks, workers);
+  const runner = new ReplicationRunner(workers, maxRuns, scenario.name);
+  const done: { task: ReplicationTask; result: ReplicationResult }[] = [];
+  let replications: number;
+  let stopped: StopReason | null = null;
+  try {
+    if (plan.kind === "fixed") {
+      replications = plan.count;
+      const tasks = tasksFor(0, replications);
+      (await runner.run(tasks)).forEach((result, i) => done.push({ task: tasks[i], result }));
+    } else {
+      replications = 0;
+      while (stopped === null) {
+        const next = Math.min(plan.max, replications + AUTO_BATCH);
+        const tasks = tasksFor(replications, next);
+        (await runner.run(tasks)).forEach((result, i) => done.push({ task: tasks[i], result }));
+        replications = next;
+        stopped = stopReason(names, comparedRuns(done), metrics, plan.tolerance);
+        if (stopped === null && replications >= plan.max) stopped = "maximum reached";
+      }
+    }
+  } finally {
+    await runner.close();
+  }
   const wallTimeMs = performance.now() - started;
 
-  const runs: ComparedRun[] = tasks.map((t, i) => ({
-    strategy: t.strategy ?? "",
-    replication: t.replication,
-    record: results[i].summaryRecord,
-  }));
-  const columns = runsColumns(variants.map((v) => summaryColumnSections(v.world, buildLayout(v.world))));
-  const metrics = columns.slice(columns.indexOf("clients"));
-  const names = variants.map((v) => v.name);
+  // Strategies in file order, replications ascending, however the batches came.
+  const order = new Map(names.map((n, i) => [n, i]));
+  done.sort((a, b) => (order.get(a.task.strategy ?? "") ?? 0) - (order.get(b.task.strategy ?? "") ?? 0) || a.task.replication - b.task.replication);
+  const runs = comparedRuns(done);
   const runsText = runsCsv(columns, runs);
+  const rankBy = metrics.map((m) => ({ column: m.column, higherIsBetter: m.higherIsBetter }));
   const chart = await renderComparisonChartFromCsv(runsText); // as `kmsim report` redraws it
 
   const files: Record<string, string> = {
     "runs.csv": runsText,
-    "comparison.csv": comparisonCsv(names, metrics, runs),
+    "comparison.csv": comparisonCsv(names, rankableColumns(columns), runs),
     [COMPARISON_CHART_SVG]: chart.svg,
     [COMPARISON_CHART_HTML]: chart.html,
   };
   if (args.timelines === true) {
-    tasks.forEach((t, i) => {
-      files[`timeline-${t.strategy ?? "base"}-r${t.replication}.csv`] = results[i].timeline ?? "";
-    });
+    for (const { task, result } of done) files[`timeline-${task.strategy ?? "base"}-r${task.replication}.csv`] = result.timeline ?? "";
   }
+  const auto = plan.kind === "auto" ? { max: plan.max, tolerance: toleranceText(plan.tolerance), stoppedBecause: stopped } : undefined;
   files["manifest.json"] = buildManifest({
     version: kmsimVersion(),
     scenario: scenario.name,
@@ -117,18 +151,69 @@ export async function compareJob(args: CompareArgs): Promise<string> {
     start: scenario.start,
     durationMin: scenario.base.durationMin,
     sampleMin: scenario.sampleMin,
-    eventsProcessed: results.reduce((sum, r) => sum + r.eventsProcessed, 0),
+    eventsProcessed: done.reduce((sum, d) => sum + d.result.eventsProcessed, 0),
     wallTimeMs: Math.round(wallTimeMs),
     world: {
       replications,
+      ...(auto === undefined ? {} : { autoReplications: auto }),
+      rankBy,
       workers,
       strategies: variants.map((v) => ({ name: v.name, world: v.world })),
     },
     files: Object.keys(files),
   });
   await writeFolderAtomic(folder, files);
-  process.stdout.write(formatRanking(scenario.name, rankStrategies(names, runs), { replications, folder, wallTimeMs, workers }));
+  const ranked = rankStrategies(names, runs, metrics);
+  const replicationsInfo = auto === undefined ? { count: replications } : { count: replications, auto: { reason: stopped ?? "", max: plan.kind === "auto" ? plan.max : 0 } };
+  process.stdout.write(formatRanking(scenario.name, ranked, metrics, { replications: replicationsInfo, folder, wallTimeMs, workers }));
   return folder;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}
+
+function comparedRuns(done: readonly { task: ReplicationTask; result: ReplicationResult }[]): ComparedRun[] {
+  return done.map(({ task, result }) => ({ strategy: task.strategy ?? "", replication: task.replication, record: result.summaryRecord }));
+}
+
+/** `--replications N|auto`, `--max-replications`, `--tolerance` (bad values exit 2). */
+function replicationPlan(args: CompareArgs, fromFile: number): ReplicationPlan {
+  const auto = typeof args.replications === "string" && args.replications.trim() === "auto";
+  if (!auto) {
+    if (args["max-replications"] !== undefined || args.tolerance !== undefined) {
+      throw new InputError([`kmsim: --max-replications and --tolerance go with --replications auto`]);
+    }
+    const count = args.replications === undefined ? fromFile : wholeNumberFlag("replications", args.replications, 1);
+    if (count > 10_000) throw new InputError([`kmsim: --replications must be at most 10000`]);
+    return { kind: "fixed", count };
+  }
+  const max = args["max-replications"] === undefined ? AUTO_MAX_REPLICATIONS : wholeNumberFlag("max-replications", args["max-replications"], 1);
+  if (max > 10_000) throw new InputError([`kmsim: --max-replications must be at most 10000`]);
+  let tolerance: Tolerance = { kind: "default" };
+  if (args.tolerance !== undefined) {
+    const parsed = parseTolerance(String(args.tolerance));
+    if (parsed === null) throw new InputError([`kmsim: --tolerance expects a number ≥ 0 (in the deciding metric's unit) or a percentage such as 1%, got ${JSON.stringify(args.tolerance)}`]);
+    tolerance = parsed;
+  }
+  return { kind: "auto", max, tolerance };
+}
+
+function toleranceText(t: Tolerance): string {
+  if (t.kind === "absolute") return String(t.value);
+  if (t.kind === "relative") return `${formatNumber(t.fraction * 100)}%`;
+  return "default (1% of the best's mean, at least the metric's resolution)";
+}
+
+/** `--rank-by` or the default ranking (FORMAT.md); an unknown column exits 2 before anything runs. */
+function rankingMetrics(rankBy: string | undefined, columns: readonly string[]): RankingMetric[] {
+  if (rankBy === undefined) return defaultRankingMetrics(columns);
+  const parsed = parseRankBy(rankBy, columns);
+  if (!parsed.ok) {
+    const known = rankableColumns(columns);
+    throw new InputError(parsed.problems.map((p) => `kmsim: --rank-by: ${p} (summary columns: ${known.join(", ")})`));
+  }
+  return parsed.metrics;
 }
 
 function chooseVariants(scenario: Scenario, file: string, list: string | undefined): Variant[] {
@@ -149,34 +234,51 @@ function chooseVariants(scenario: Scenario, file: string, list: string | undefin
   return scenario.strategies.filter((s) => wanted.includes(s.name)).map((s) => ({ name: s.name, world: s.world }));
 }
 
-/** Runs the tasks on `workers` threads; results in task order, whatever the completion order. */
-async function runAll(tasks: readonly ReplicationTask[], workers: number): Promise<ReplicationResult[]> {
-  if (!existsSync(WORKER)) throw new Error(`compiled worker ${WORKER} is missing: run \`npm run build\``);
-  const pool = new Tinypool({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: 1_000 });
-  const progress = startProgress("kmsim compare", tasks.length);
-  const abort = new AbortController();
-  const batches = batchesOf(tasks, workers);
-  setMaxListeners(batches.length + 10, abort.signal); // one listener per queued batch
-  const onInterrupt = (): void => abort.abort();
-  process.once("SIGINT", onInterrupt);
-  let done = 0;
-  try {
-    const results = await Promise.all(
-      batches.map(async (batch) => {
-        const out = (await pool.run(batch, { signal: abort.signal })) as ReplicationResult[];
-        done += batch.length;
-        progress.update(done);
-        return out;
-      }),
-    );
-    return results.flat();
-  } catch (err) {
-    if (abort.signal.aborted) throw new Interrupted("interrupted: no files were written");
-    throw err;
-  } finally {
-    process.removeListener("SIGINT", onInterrupt);
-    progress.stop();
-    await pool.destroy();
+/**
+ * The worker pool of one comparison, kept warm across batches; results come back in task order,
+ * whatever the completion order. Ctrl-C aborts the queued work: nothing is written.
+ */
+class ReplicationRunner {
+  private readonly pool: Tinypool;
+  private readonly progress: Progress;
+  private readonly abort = new AbortController();
+  private readonly onInterrupt = (): void => this.abort.abort();
+  private finished = 0;
+
+  constructor(
+    private readonly workers: number,
+    total: number,
+    label: string,
+  ) {
+    if (!existsSync(WORKER)) throw new Error(`compiled worker ${WORKER} is missing: run \`npm run build\``);
+    this.pool = new Tinypool({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: 1_000 });
+    this.progress = startProgress(`kmsim compare ${label}`, total);
+    process.once("SIGINT", this.onInterrupt);
+  }
+
+  async run(tasks: readonly ReplicationTask[]): Promise<ReplicationResult[]> {
+    const batches = batchesOf(tasks, this.workers);
+    setMaxListeners(batches.length + 10, this.abort.signal); // one listener per queued batch
+    try {
+      const results = await Promise.all(
+        batches.map(async (batch) => {
+          const out = (await this.pool.run(batch, { signal: this.abort.signal })) as ReplicationResult[];
+          this.finished += batch.length;
+          this.progress.update(this.finished);
+          return out;
+        }),
+      );
+      return results.flat();
+    } catch (err) {
+      if (this.abort.signal.aborted) throw new Interrupted("interrupted: no files were written");
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    process.removeListener("SIGINT", this.onInterrupt);
+    this.progress.stop();
+    await this.pool.destroy();
   }
 }
 

@@ -1,6 +1,5 @@
 // The comparison folder's tables (FORMAT.md "Comparison folder"): runs.csv with the union of the
-// strategies' columns, comparison.csv with per-strategy statistics, and the ranking with paired
-// differences to the best strategy.
+// strategies' columns and comparison.csv with per-strategy statistics (the ranking: ranking.ts).
 import { toCsv, type CsvCell } from "./csv.js";
 import { formatNumber } from "./format.js";
 import { summarize, type Summary } from "./stats.js";
@@ -82,48 +81,4 @@ export function comparisonCsv(strategies: readonly string[], metrics: readonly s
 
 function num(v: number | null): CsvCell {
   return v === null ? "" : formatNumber(v);
-}
-
-/** One line of the terminal ranking. */
-export interface RankedStrategy {
-  readonly strategy: string;
-  readonly notificationDays: Summary;
-  readonly lapsed: Summary;
-  /** Paired difference (this − best) of notification_client_days over common replications. */
-  readonly difference: Summary;
-}
-
-/**
- * Ranks strategies by mean notification_client_days, then clients_lapsed, then name (FORMAT.md),
- * each with its paired difference to the best: replication r of every strategy shares its
- * random numbers (§R3), so differences are taken replication by replication.
- */
-export function rankStrategies(strategies: readonly string[], runs: readonly ComparedRun[]): RankedStrategy[] {
-  const byStrategy = new Map(strategies.map((s) => [s, runs.filter((r) => r.strategy === s)]));
-  const ranked = strategies
-    .map((strategy) => {
-      const own = byStrategy.get(strategy) ?? [];
-      return {
-        strategy,
-        notificationDays: metricSummary(own, "notification_client_days"),
-        lapsed: metricSummary(own, "clients_lapsed"),
-      };
-    })
-    .sort(
-      (a, b) =>
-        (a.notificationDays.mean ?? Infinity) - (b.notificationDays.mean ?? Infinity) ||
-        (a.lapsed.mean ?? Infinity) - (b.lapsed.mean ?? Infinity) ||
-        (a.strategy < b.strategy ? -1 : a.strategy > b.strategy ? 1 : 0),
-    );
-  const best = byStrategy.get(ranked[0]?.strategy ?? "") ?? [];
-  const bestByReplication = new Map(best.map((r) => [r.replication, r.record.notification_client_days]));
-  return ranked.map((r) => {
-    const diffs: number[] = [];
-    for (const run of byStrategy.get(r.strategy) ?? []) {
-      const mine = run.record.notification_client_days;
-      const theirs = bestByReplication.get(run.replication);
-      if (typeof mine === "number" && typeof theirs === "number") diffs.push(mine - theirs);
-    }
-    return { ...r, difference: summarize(diffs) };
-  });
 }

@@ -43,12 +43,15 @@ export {
   COMPARISON_COLUMNS,
   comparisonCsv,
   metricSummary,
-  rankStrategies,
   runsColumns,
   runsCsv,
   unionColumns,
 } from "./comparison.js";
-export type { ComparedRun, RankedStrategy } from "./comparison.js";
+export type { ComparedRun } from "./comparison.js";
+export { defaultRankingMetrics, pairedDifference, parseRankBy, rankStrategies, rankableColumns, significant } from "./ranking.js";
+export type { RankedStrategy, RankingMetric } from "./ranking.js";
+export { AUTO_BATCH, AUTO_MAX_REPLICATIONS, metricResolution, parseTolerance, stopReason, toleranceFor } from "./stopping-rule.js";
+export type { StopReason, Tolerance } from "./stopping-rule.js";
 export {
   COMPARISON_CHART_HTML,
   COMPARISON_CHART_SVG,

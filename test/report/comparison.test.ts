@@ -11,7 +11,6 @@ import { describe, expect, it } from "vitest";
 import {
   comparisonCsv,
   metricSummary,
-  rankStrategies,
   runsColumns,
   runsCsv,
   unionColumns,
@@ -24,14 +23,6 @@ function runsOf(strategy: string, metric: string, values: readonly (number | str
 }
 
 /** Runs of one strategy with notification_client_days and clients_lapsed per replication. */
-function rankRuns(strategy: string, notification: readonly number[], lapsed: readonly number[]): ComparedRun[] {
-  return notification.map((n, replication) => ({
-    strategy,
-    replication,
-    record: { notification_client_days: n, clients_lapsed: lapsed[replication] },
-  }));
-}
-
 describe("summarize (FORMAT.md comparison.csv: mean, sd, t-based 95 % interval, min, max, n)", () => {
   it("values 1, 2, 3, 4 give mean 2.5, sd 1.290994 (n − 1) and the interval 2.5 ± 3.182446 × sd / 2", () => {
     const s = summarize([1, 2, 3, 4]);
@@ -166,69 +157,5 @@ describe("runs.csv columns (FORMAT.md Comparison folder: host columns are the un
     const columns = ["strategy", "first_activation_p50_h"];
     const runs: ComparedRun[] = [{ strategy: "", replication: 0, record: { strategy: "", first_activation_p50_h: "" } }];
     expect(runsCsv(columns, runs)).toBe("strategy,first_activation_p50_h\n,\n");
-  });
-});
-
-describe("rankStrategies (FORMAT.md: by mean notification_client_days, then clients_lapsed, then name; paired differences, §R3)", () => {
-  // best: notification 2, 2, 3, 3 (mean 2.5), lapsed 1.
-  const best = rankRuns("fewer-lapses", [2, 2, 3, 3], [1, 1, 1, 1]);
-  // mean 2.5 too, lapsed 2: behind `fewer-lapses`; `tied-a` and `tied-z` tie on both and go by name.
-  const tiedZ = rankRuns("tied-z", [1, 2, 3, 4], [2, 2, 2, 2]);
-  const tiedA = rankRuns("tied-a", [4, 3, 2, 1], [2, 2, 2, 2]);
-  // best + 1, 2, 3, 4 replication by replication: mean 5, paired difference 1, 2, 3, 4.
-  const worst = rankRuns("worst", [3, 4, 6, 7], [0, 0, 0, 0]);
-  const order = ["worst", "tied-z", "tied-a", "fewer-lapses"];
-
-  it("orders by mean notification_client_days, then mean clients_lapsed, then name", () => {
-    const ranked = rankStrategies(order, [...worst, ...tiedZ, ...tiedA, ...best]);
-    expect(ranked.map((r) => r.strategy)).toEqual(["fewer-lapses", "tied-a", "tied-z", "worst"]);
-    expect(ranked.map((r) => r.notificationDays.mean)).toEqual([2.5, 2.5, 2.5, 5]);
-    expect(ranked.map((r) => r.lapsed.mean)).toEqual([1, 2, 2, 0]);
-  });
-
-  it("a lower mean notification_client_days wins even with more lapses", () => {
-    const ranked = rankStrategies(["a", "b"], [...rankRuns("a", [5, 5], [0, 0]), ...rankRuns("b", [1, 1], [9, 9])]);
-    expect(ranked.map((r) => r.strategy)).toEqual(["b", "a"]);
-  });
-
-  it("the best strategy's difference to itself is 0 with a zero-width interval", () => {
-    const [first] = rankStrategies(order, [...worst, ...tiedZ, ...tiedA, ...best]);
-    expect(first.difference).toEqual({ mean: 0, sd: 0, ci95Low: 0, ci95High: 0, min: 0, max: 0, n: 4 });
-  });
-
-  it("differences are paired by replication: worst − best = 1, 2, 3, 4 gives 2.5 [0.445740, 4.554260]", () => {
-    const ranked = rankStrategies(order, [...worst, ...tiedZ, ...tiedA, ...best]);
-    const d = ranked[3].difference;
-    expect(d.n).toBe(4);
-    expect(d.mean).toBe(2.5);
-    expect(d.sd).toBeCloseTo(1.290994, 6);
-    expect(d.ci95Low).toBeCloseTo(0.4457397, 6);
-    expect(d.ci95High).toBeCloseTo(4.5542603, 6);
-    expect(d.min).toBe(1);
-    expect(d.max).toBe(4);
-  });
-
-  it("pairing follows the replication number, not the order of the runs", () => {
-    const shuffled = [...worst].reverse();
-    const ranked = rankStrategies(order, [...best, ...tiedA, ...shuffled, ...tiedZ]);
-    expect(ranked[3].difference).toEqual(rankStrategies(order, [...worst, ...tiedZ, ...tiedA, ...best])[3].difference);
-    expect(ranked[3].difference.min).toBe(1);
-  });
-
-  it("tied-a − best = 2, 1, −1, −2 (mean 0, sd √(10/3)); tied-z − best = −1, 0, 0, 1 (mean 0, sd √(2/3))", () => {
-    const ranked = rankStrategies(order, [...worst, ...tiedZ, ...tiedA, ...best]);
-    expect(ranked[1].difference.mean).toBe(0);
-    expect(ranked[1].difference.sd).toBeCloseTo(Math.sqrt(10 / 3), 12);
-    expect(ranked[1].difference.ci95High).toBeCloseTo((3.1824463052836 * Math.sqrt(10 / 3)) / 2, 9);
-    expect(ranked[2].difference.mean).toBe(0);
-    expect(ranked[2].difference.sd).toBeCloseTo(Math.sqrt(2 / 3), 12);
-  });
-
-  it("a single strategy (the base alone) ranks first with a zero difference", () => {
-    const ranked = rankStrategies([""], rankRuns("", [1, 2], [0, 0]));
-    expect(ranked).toHaveLength(1);
-    expect(ranked[0].strategy).toBe("");
-    expect(ranked[0].notificationDays.mean).toBe(1.5);
-    expect(ranked[0].difference.mean).toBe(0);
   });
 });

@@ -4,6 +4,7 @@
 import type { World } from "../kms/world.js";
 import { errorAt, formatPath, joinPath, type Diagnostic } from "./diagnostics.js";
 import { buildWorld, crossCheck, readPartial, warningsOf, type Finding } from "./resolve.js";
+import { planningWarnings } from "./planning-warnings.js";
 import { flattenIssues, SCENARIO_KEYS, ScenarioSchema, type ScenarioInput } from "./schema.js";
 import {
   DEFAULT_REPLICATIONS,
@@ -69,7 +70,11 @@ function checkScenario(data: Record<string, unknown>, fileBaseName: string): Che
   for (const f of crossCheck(partial)) findings.push(f); // not push(...): the lists can be huge
   for (const f of warningsOf(partial)) findings.push(f);
   const valid = parsed.success && !findings.some((f) => f.severity === "error");
-  return valid ? { findings, input: parsed.data } : { findings };
+  if (!valid) return { findings };
+  // Planning warnings need the whole estate, so only a valid scenario gets them; the World's
+  // name and start do not matter to them.
+  for (const f of planningWarnings(buildWorld(parsed.data, fileBaseName, 0))) findings.push(f);
+  return { findings, input: parsed.data };
 }
 
 /** The top-level key a path lies under: "hosts" for `hosts[1].site`. */
@@ -158,9 +163,11 @@ export function loadScenario(data: unknown, file: string, fileBaseName: string):
       const own = strategyKeys(value ?? {});
       report(prefix, own.findings);
       const merged = checkScenario({ ...baseData, ...own.keys }, fileBaseName);
-      // A finding the base has too is not repeated, unless it lies under a key the strategy sets.
+      // A finding the base has too is not repeated, unless the strategy sets a key it depends
+      // on: the key its path lies under, or for a planning warning any key of the estate it
+      // reads (a strategy that redesigns the hosts and keeps the trap shows it again).
       const repeated = (f: Finding): boolean =>
-        !(topKey(f.path) in own.keys) && base.findings.some((b) => sameFinding(b, f));
+        !(f.keys ?? [topKey(f.path)]).some((k) => k in own.keys) && base.findings.some((b) => sameFinding(b, f));
       report(prefix, merged.findings.filter((f) => !repeated(f)));
       if (merged.input !== undefined && own.findings.length === 0) strategies.push({ name, input: merged.input });
     }

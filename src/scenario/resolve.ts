@@ -38,6 +38,11 @@ export interface Finding {
   readonly path: string;
   readonly message: string;
   readonly severity: "error" | "warning";
+  /**
+   * The top-level keys the finding depends on, when more than the one its path lies under (the
+   * planning warnings): a strategy repeats a finding of the base only if it sets one of them.
+   */
+  readonly keys?: readonly string[];
 }
 
 /** The most that could be read of one mapping: the fields that passed their own rules. */

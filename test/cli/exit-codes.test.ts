@@ -7,6 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { FORMAT_EXAMPLE_WARNINGS, warningText } from "./bundled-warnings.js";
 import { EXAMPLES, FORMAT_EXAMPLE, RUN_FOLDER_FILES, filesIn, lines, runCli, stackLines, useTempRoot } from "./helpers.js";
 
 const tmp = useTempRoot("exit-codes");
@@ -92,7 +93,10 @@ describe("kmsim run: bad input exits 2, prints one line per problem and creates 
 
   it("an unknown strategy: the message names it and lists the known ones", async () => {
     const out = join(tmp(), "out-strategy");
-    const errs = await expectBadInput(["run", FORMAT_EXAMPLE, "--strategy", "nope", "--out", out], out);
+    const all = await expectBadInput(["run", FORMAT_EXAMPLE, "--strategy", "nope", "--out", out], out);
+    // The file's planning warnings come first (it is valid); then the one error.
+    expect(all.slice(0, FORMAT_EXAMPLE_WARNINGS.length)).toEqual(lines(warningText(FORMAT_EXAMPLE, FORMAT_EXAMPLE_WARNINGS)));
+    const errs = all.slice(FORMAT_EXAMPLE_WARNINGS.length);
     expect(errs).toHaveLength(1);
     expect(errs[0].startsWith(`${FORMAT_EXAMPLE}: `)).toBe(true);
     expect(errs[0]).toMatch(/nope/);
@@ -123,7 +127,8 @@ describe("kmsim validate <file…> (FORMAT.md Commands: checks files, prints eve
     const r = await runCli(["validate", invalid, FORMAT_EXAMPLE, syntax, missing]);
     expect(r.code).toBe(2);
     expect(stackLines(r.stderr)).toEqual([]);
-    const errs = lines(r.stderr);
+    const errs = lines(r.stderr).filter((l) => !l.startsWith(`${FORMAT_EXAMPLE}: `));
+    expect(lines(r.stderr).filter((l) => l.startsWith(`${FORMAT_EXAMPLE}: `))).toEqual(lines(warningText(FORMAT_EXAMPLE, FORMAT_EXAMPLE_WARNINGS)));
     expect(errs).toHaveLength(3);
     expect(errs).toContain(`${invalid}: hosts[0].outages[0]: end (5d) is before start (10d)`);
     expect(errs.some((l) => new RegExp(`^${escape(syntax)}: line 5: \\S`).test(l))).toBe(true);
@@ -131,9 +136,9 @@ describe("kmsim validate <file…> (FORMAT.md Commands: checks files, prints eve
     expect(r.stdout).toBe(`${FORMAT_EXAMPLE}: ok (base and 2 strategies)\n`);
   });
 
-  it("exits 0 with nothing on stderr when every file is good", async () => {
+  it("exits 0 with nothing on stderr but warnings when every file is good", async () => {
     const r = await runCli(["validate", GOOD, FORMAT_EXAMPLE]);
-    expect(r.stderr).toBe("");
+    expect(r.stderr).toBe(warningText(FORMAT_EXAMPLE, FORMAT_EXAMPLE_WARNINGS));
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toHaveLength(2);
   });
@@ -171,7 +176,7 @@ describe("kmsim run: a good run (FORMAT.md Run folder)", () => {
       expect(base.stderr).toBe("");
       expect(base.code).toBe(0);
       const strategy = await runCli(["run", "format-example.yaml", "--strategy", "no-branch-host"]);
-      expect(strategy.stderr).toBe("");
+      expect(strategy.stderr).toBe(warningText("format-example.yaml", FORMAT_EXAMPLE_WARNINGS));
       expect(strategy.code).toBe(0);
     } finally {
       process.chdir(saved);

@@ -34,4 +34,4 @@ export {
 export { OFFICE_VERSIONS, OFFICE_THRESHOLD } from "./office.js";
 export { type Lookup, normaliseName, normaliseEditionName, levenshtein, closestName } from "./names.js";
 export { type HostOsLookup, resolveEdition, resolveHostOs, resolveCsvlk, resolveOffice, resolveUpdate } from "./resolve.js";
-export { thresholdOf, patchMeets, hostServesEdition, hostServesOffice } from "./rules.js";
+export { type EditionRefusal, thresholdOf, patchMeets, editionRefusal, hostServesEdition, hostServesOffice } from "./rules.js";

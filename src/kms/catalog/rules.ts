@@ -37,21 +37,40 @@ export function patchMeets(patch: PatchSpec, requirement: UpdateRequirement): bo
 }
 
 /**
- * Whether a host activates a Windows edition (§H6): its CSVLK lists the edition (read literally),
- * a host on a Windows client OS activates only client editions, and if the update table has rows
- * for (host OS, the edition's OS version) the host's patch level meets them. All names canonical;
- * whether the CSVLK may be installed on the host OS at all is checked separately (csvlkInstallableOn).
+ * Why a host does not activate a Windows edition (§H6): its CSVLK does not list it; it runs on a
+ * Windows client OS and the edition is a server one; or it lacks the update the (host OS, edition
+ * OS) pair needs. Null when it does activate it. The first reason that applies, in that order.
  */
+export type EditionRefusal =
+  | { readonly kind: "csvlk" }
+  | { readonly kind: "client-os-host" }
+  | { readonly kind: "update"; readonly requirement: UpdateRequirement };
+
+/**
+ * The reason a host does not activate a Windows edition, or null when it does (§H6): its CSVLK
+ * lists the edition (read literally), a host on a Windows client OS activates only client
+ * editions, and if the update table has rows for (host OS, the edition's OS version) the host's
+ * patch level meets them. All names canonical; whether the CSVLK may be installed on the host OS
+ * at all is checked separately (csvlkInstallableOn).
+ */
+export function editionRefusal(
+  host: { readonly os: string; readonly csvlk: string; readonly patch: PatchSpec },
+  edition: string,
+): EditionRefusal | null {
+  if (!csvlkActivates(host.csvlk, edition)) return { kind: "csvlk" };
+  const info = editionInfo(edition);
+  if (isClientHostOs(host.os) && info.kind !== "client") return { kind: "client-os-host" };
+  const requirement = REQUIREMENTS.get(`${host.os}|${info.os}`);
+  if (requirement === undefined) throw new Error(`editionRefusal: not a canonical host OS: ${JSON.stringify(host.os)}`);
+  return requirement === null || patchMeets(host.patch, requirement) ? null : { kind: "update", requirement };
+}
+
+/** Whether a host activates a Windows edition (§H6): editionRefusal finds no reason against it. */
 export function hostServesEdition(
   host: { readonly os: string; readonly csvlk: string; readonly patch: PatchSpec },
   edition: string,
 ): boolean {
-  if (!csvlkActivates(host.csvlk, edition)) return false;
-  const info = editionInfo(edition);
-  if (isClientHostOs(host.os) && info.kind !== "client") return false;
-  const requirement = REQUIREMENTS.get(`${host.os}|${info.os}`);
-  if (requirement === undefined) throw new Error(`hostServesEdition: not a canonical host OS: ${JSON.stringify(host.os)}`);
-  return requirement === null || patchMeets(host.patch, requirement);
+  return editionRefusal(host, edition) === null;
 }
 
 /** Whether a host holding these Office keys activates an Office version: only that exact version (§H6, §O1). */

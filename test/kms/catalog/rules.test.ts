@@ -9,6 +9,7 @@ import {
   csvlkActivates,
   csvlkInstallableOn,
   editionInfo,
+  editionRefusal,
   editionsOfOs,
   hostServesEdition,
   hostServesOffice,
@@ -257,5 +258,31 @@ describe("Office keys (§H6, §O1)", () => {
     expect(hostServesOffice(["Office 2016", "Office LTSC 2024"], "Office LTSC 2024")).toBe(true);
     expect(hostServesOffice([], "Office 2010")).toBe(false);
     for (const v of OFFICE_VERSIONS) expect(hostServesOffice(OFFICE_VERSIONS, v)).toBe(true);
+  });
+});
+
+describe("why a host refuses an edition (§H6; the planning warnings explain with it)", () => {
+  it("null exactly when hostServesEdition, for every host OS, CSVLK installable on it, edition and patch level", () => {
+    for (const os of HOST_OSES) {
+      for (const csvlk of CSVLK_GROUPS) {
+        if (!csvlkInstallableOn(csvlk, os)) continue;
+        for (const patch of [full, date("2015-01-01"), updates()]) {
+          for (const e of EDITION_NAMES) {
+            expect(editionRefusal(host(os, csvlk, patch), e) === null, `${os}/${csvlk}/${e}`).toBe(hostServesEdition(host(os, csvlk, patch), e));
+          }
+        }
+      }
+    }
+  });
+
+  it("names the cause: the CSVLK first, then the update with the pair's KBs and earliest date", () => {
+    expect(editionRefusal(host("Windows Server 2019", "Windows Server 2019"), "Windows 11 Enterprise")).toEqual({ kind: "csvlk" });
+    // A 2016 host at May 2021 and Server 2022 clients: the seed's row needs KB5003638 (2021-06-08).
+    expect(editionRefusal(host("Windows Server 2016", "Windows Server 2022", date("2021-05-11")), "Windows Server 2022")).toEqual({
+      kind: "update",
+      requirement: { kbs: ["KB5003638"], earliestDate: "2021-06-08" },
+    });
+    // Not patched, and the CSVLK does not list it: the CSVLK is named.
+    expect(editionRefusal(host("Windows Server 2016", "Windows Server 2016", date("2010-01-01")), "Windows Server 2019")).toEqual({ kind: "csvlk" });
   });
 });

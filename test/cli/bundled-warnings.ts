@@ -9,7 +9,15 @@
 // - patch-level-upgrade: group servers-2022 (clients[2]) runs Windows Server 2022 Datacenter;
 //   kms1 runs Windows Server 2016 at patch level 2021-05-11, and the seed's update table asks a
 //   2016 host for KB5003638 (2021-06-08) for Windows Server 2022 clients (§H6, CATALOG.md).
+// - branch-office-estate: every host is published at priority 0 with no site overrides in the
+//   base, so DNS clients at hq (sites[0]) see the remote kms-branch-a next to kms-hq1 and
+//   kms-hq2, and those at branch-a (sites[1]) see both HQ hosts next to their local one (§N2).
+//   Branches b and c have no host of their own: nothing local to prefer, no warning.
 export const BUNDLED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
+  "branch-office-estate": [
+    "sites[0]: warning: DNS clients at hq may pick a remote host before the local one: kms-branch-a (site branch-a) has SRV priority 0, like local kms-hq1, kms-hq2; give remote hosts a higher priority number in this site's srv (§N2)",
+    "sites[1]: warning: DNS clients at branch-a may pick a remote host before the local one: kms-hq1 (site hq), kms-hq2 (site hq) have SRV priority 0, like local kms-branch-a; give remote hosts a higher priority number in this site's srv (§N2)",
+  ],
   "office-and-windows": [
     "clients[2].office: warning: no host that group design can use activates Office LTSC 2024 (kms1: no Office LTSC 2024 key)",
   ],

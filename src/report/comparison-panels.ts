@@ -1,0 +1,289 @@
+// What the comparison chart shows (docs/compare.md "The comparison chart"): the strategies in rank
+// order with their rank labels, and the panels — one per ranking metric, then one per other
+// numeric summary column whose means differ between strategies — each with every strategy's mean
+// and 95 % interval clipped to the metric's possible range. Pure data: the Vega-Lite spec is
+// built from it in comparison-chart.ts.
+import type { ComparedRun } from "./comparison.js";
+import { formatNumber } from "./format.js";
+import { metricInfo } from "./metric-titles.js";
+import { summarize, type Summary } from "./stats.js";
+
+/** A summary column the ranking uses, and its direction. */
+export interface RankingMetric {
+  readonly column: string;
+  readonly higherIsBetter: boolean;
+}
+
+/** Issue 8's default ranking, in order; Office columns right after their Windows counterparts. */
+const DEFAULT_RANKING: readonly RankingMetric[] = [
+  { column: "clients_lapsed", higherIsBetter: false },
+  { column: "office_clients_lapsed", higherIsBetter: false },
+  { column: "notification_client_days", higherIsBetter: false },
+  { column: "office_notification_client_days", higherIsBetter: false },
+  { column: "oot_client_days", higherIsBetter: false },
+  { column: "min_validity_left_h", higherIsBetter: true },
+  { column: "client_hours_unreachable", higherIsBetter: false },
+  { column: "failed_attempts", higherIsBetter: false },
+];
+
+/** The default ranking metrics (FORMAT.md "Comparison folder") among the given columns. */
+export function defaultRankingMetrics(columns: readonly string[]): RankingMetric[] {
+  return DEFAULT_RANKING.filter((m) => columns.includes(m.column));
+}
+
+/**
+ * A stand-in for the comparison's ranking until it is passed in: strategies sorted by the means
+ * of the ranking metrics, lexicographically (equal at 6 decimals, a missing mean last), ties in
+ * file order.
+ */
+export function standInRankOrder(runs: readonly ComparedRun[], metrics: readonly RankingMetric[]): string[] {
+  const order = orderedStrategies(runs, []);
+  const means = new Map(order.map((s) => [s, metrics.map((m) => summaryOf(runs.filter((r) => r.strategy === s), m.column).mean)]));
+  const key = (s: string, i: number): number | null => {
+    const v = means.get(s)?.[i] ?? null;
+    return v === null ? null : Number(formatNumber(v));
+  };
+  return order
+    .map((s, position) => ({ s, position }))
+    .sort((a, b) => {
+      for (let i = 0; i < metrics.length; i++) {
+        const x = key(a.s, i);
+        const y = key(b.s, i);
+        if (x === y) continue;
+        if (x === null) return 1;
+        if (y === null) return -1;
+        return metrics[i].higherIsBetter ? y - x : x - y;
+      }
+      return a.position - b.position;
+    })
+    .map((e) => e.s);
+}
+
+/** Non-ranking panels drawn at most; the others are named in the chart (comparison.csv has them all). */
+export const MAX_OTHER_PANELS = 40;
+
+/** The label of the base scenario's (empty) strategy name. */
+export const BASE_LABEL = "(base)";
+
+/** Columns that identify a run rather than measure it. */
+const IDENTITY_COLUMNS: readonly string[] = ["scenario", "strategy", "replication", "seed"];
+
+export interface PanelRow {
+  readonly strategy: string;
+  /** The rank and the name, as the y axis shows them: "1 · two-hosts", "=2 · as-is". */
+  readonly label: string;
+  readonly mean: number | null;
+  /** The 95 % interval of the mean clipped to the metric's range; null when n < 2. */
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly n: number;
+  /** The figures as text: "5,912  [4,800, 7,020]", the mean alone when there is no interval (or it is that point), or "no value". */
+  readonly text: string;
+}
+
+export interface Panel {
+  readonly column: string;
+  readonly title: string;
+  /** 1-based position among the ranking metrics, or null for another metric. */
+  readonly rankingPosition: number | null;
+  readonly higherIsBetter: boolean;
+  /** When set the panel shows this text instead of a plot: every run has the same value (or none). */
+  readonly note: string | null;
+  /** The smallest possible value (0 for every column kmsim writes), null when unknown. */
+  readonly min: number | null;
+  /** One row per strategy, in rank order. */
+  readonly rows: readonly PanelRow[];
+}
+
+export interface ComparisonPanels {
+  /** The strategies in rank order, with their labels. */
+  readonly strategies: readonly { readonly strategy: string; readonly rank: string; readonly label: string }[];
+  readonly rankingMetrics: readonly RankingMetric[];
+  readonly ranking: readonly Panel[];
+  readonly others: readonly Panel[];
+  /** Columns that differ between strategies but got no panel (beyond MAX_OTHER_PANELS). */
+  readonly omitted: readonly string[];
+  /** The replications per strategy when every strategy has the same number, else null. */
+  readonly replications: number | null;
+}
+
+export interface PanelOptions {
+  /** The summary columns in runs.csv order. */
+  readonly columns: readonly string[];
+  /** Strategy names, best first; strategies missing from it follow in order of first appearance. */
+  readonly rankOrder: readonly string[];
+  readonly rankingMetrics: readonly RankingMetric[];
+  readonly maxOtherPanels?: number;
+}
+
+/** Means are equal when equal at 6 decimals (FORMAT.md CSV conventions; the ranking's tie rule). */
+function sameMean(a: Summary, b: Summary): boolean {
+  return (a.mean === null ? "" : formatNumber(a.mean)) === (b.mean === null ? "" : formatNumber(b.mean));
+}
+
+/** The candidate columns: numeric summary columns from `clients` on (as comparison.csv), identity columns never. */
+export function candidateColumns(columns: readonly string[], runs: readonly ComparedRun[]): string[] {
+  const from = columns.indexOf("clients");
+  const measured = (from >= 0 ? columns.slice(from) : columns).filter((c) => !IDENTITY_COLUMNS.includes(c));
+  return measured.filter((c) => {
+    let numbers = 0;
+    for (const run of runs) {
+      const v = run.record[c];
+      if (typeof v === "number") numbers++;
+      else if (v !== undefined && v !== "") return false;
+    }
+    return numbers > 0;
+  });
+}
+
+/** The value of a column in a run, when it is a number (records are read with Object.hasOwn: names like `constructor` are data). */
+function valueOf(run: ComparedRun, column: string): number | null {
+  if (!Object.hasOwn(run.record, column)) return null;
+  const v = run.record[column];
+  return typeof v === "number" ? v : null;
+}
+
+function summaryOf(runs: readonly ComparedRun[], column: string): Summary {
+  const values: number[] = [];
+  for (const run of runs) {
+    const v = valueOf(run, column);
+    if (v !== null) values.push(v);
+  }
+  return summarize(values);
+}
+
+/** Groups digits by thousands with commas (locale-free). */
+function groupThousands(s: string): string {
+  const [int, frac] = s.split(".");
+  const sign = int.startsWith("-") ? "-" : "";
+  const digits = sign === "" ? int : int.slice(1);
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return sign + out + (frac === undefined ? "" : "." + frac);
+}
+
+/** A figure for people: 3 significant digits or so, whole numbers from 100 on, thousands grouped. */
+export function shortNumber(x: number): string {
+  const a = Math.abs(x);
+  const decimals = a >= 100 ? 0 : a >= 10 ? 1 : 2;
+  const f = 10 ** decimals;
+  return groupThousands(formatNumber(Math.round(x * f) / f));
+}
+
+function rowText(mean: number | null, low: number | null, high: number | null): string {
+  if (mean === null) return "no value";
+  if (low === null || high === null || (low === mean && high === mean)) return shortNumber(mean);
+  return `${shortNumber(mean)}  [${shortNumber(low)}, ${shortNumber(high)}]`;
+}
+
+/** The strategies in the given rank order, then any others in order of first appearance. */
+function orderedStrategies(runs: readonly ComparedRun[], rankOrder: readonly string[]): string[] {
+  const present = new Set(runs.map((r) => r.strategy));
+  const ordered = [...new Set(rankOrder)].filter((s) => present.has(s));
+  for (const r of runs) if (!ordered.includes(r.strategy)) ordered.push(r.strategy);
+  return ordered;
+}
+
+/**
+ * Rank labels: a strategy equal to the one before it on every ranking metric (means at 6
+ * decimals) shares its rank; every member of such a group is marked `=k`.
+ */
+function rankLabels(order: readonly string[], summaries: (strategy: string, column: string) => Summary, metrics: readonly RankingMetric[]): string[] {
+  const group: number[] = [];
+  order.forEach((s, i) => {
+    const tied = i > 0 && metrics.length > 0 && metrics.every((m) => sameMean(summaries(s, m.column), summaries(order[i - 1], m.column)));
+    group.push(tied ? group[i - 1] : i);
+  });
+  return group.map((g) => {
+    const shared = group.filter((x) => x === g).length > 1;
+    return `${shared ? "=" : ""}${g + 1}`;
+  });
+}
+
+/** The strategies in rank order and the panels of the comparison chart. */
+export function comparisonPanels(runs: readonly ComparedRun[], options: PanelOptions): ComparisonPanels {
+  const order = orderedStrategies(runs, options.rankOrder);
+  const byStrategy = new Map<string, ComparedRun[]>(order.map((s) => [s, []]));
+  for (const run of runs) byStrategy.get(run.strategy)?.push(run);
+  const own = (s: string): readonly ComparedRun[] => byStrategy.get(s) ?? [];
+  const cache = new Map<string, Map<string, Summary>>();
+  const summaries = (strategy: string, column: string): Summary => {
+    let perColumn = cache.get(column);
+    if (perColumn === undefined) cache.set(column, (perColumn = new Map()));
+    let s = perColumn.get(strategy);
+    if (s === undefined) perColumn.set(strategy, (s = summaryOf(own(strategy), column)));
+    return s;
+  };
+
+  const candidates = candidateColumns(options.columns, runs);
+  const rankingMetrics = options.rankingMetrics.filter((m) => candidates.includes(m.column));
+  const ranks = rankLabels(order, summaries, rankingMetrics);
+  const strategies = order.map((strategy, i) => ({
+    strategy,
+    rank: ranks[i],
+    label: `${ranks[i]} · ${strategy === "" ? BASE_LABEL : strategy}`,
+  }));
+
+  const panel = (column: string, rankingPosition: number | null, higherIsBetter: boolean): Panel => {
+    const info = metricInfo(column);
+    const rows = strategies.map(({ strategy, label }): PanelRow => {
+      const s = summaries(strategy, column);
+      let upper = Infinity;
+      if (info.maxColumn !== null) {
+        const bound = summaries(strategy, info.maxColumn).max;
+        if (bound !== null) upper = bound;
+      }
+      const clip = (x: number | null): number | null => (x === null ? null : Math.min(Math.max(x, info.min ?? -Infinity), upper));
+      const low = clip(s.ci95Low);
+      const high = clip(s.ci95High);
+      return { strategy, label, mean: s.mean, low, high, n: s.n, text: rowText(s.mean, low, high) };
+    });
+    return { column, title: info.title, rankingPosition, higherIsBetter, note: noteFor(runs, column), min: info.min, rows };
+  };
+
+  const ranking = rankingMetrics.map((m, i) => panel(m.column, i + 1, m.higherIsBetter));
+  const rankingColumns = new Set(rankingMetrics.map((m) => m.column));
+  const differing = candidates.filter((c) => !rankingColumns.has(c) && differs(c, order, summaries));
+  const max = options.maxOtherPanels ?? MAX_OTHER_PANELS;
+  const others = differing.slice(0, max).map((c) => panel(c, null, false));
+  const counts = new Set(order.map((s) => new Set(own(s).map((r) => r.replication)).size));
+  return {
+    strategies,
+    rankingMetrics,
+    ranking,
+    others,
+    omitted: differing.slice(max),
+    replications: counts.size === 1 ? [...counts][0] : null,
+  };
+}
+
+/**
+ * Whether a column's means differ between the strategies that have it; with one strategy,
+ * whether its values vary between replications (a comparison of one shows its spread).
+ */
+function differs(column: string, order: readonly string[], summaries: (strategy: string, column: string) => Summary): boolean {
+  if (order.length === 1) {
+    const s = summaries(order[0], column);
+    return s.min !== null && s.min !== s.max;
+  }
+  const withValue = order.map((s) => summaries(s, column)).filter((s) => s.n > 0);
+  return withValue.some((s) => !sameMean(s, withValue[0]));
+}
+
+/** The panel's text when no interval is worth drawing: no run has a value, or every run has the same one. */
+function noteFor(runs: readonly ComparedRun[], column: string): string | null {
+  let first: number | null = null;
+  let missing = 0;
+  for (const run of runs) {
+    const v = valueOf(run, column);
+    if (v === null) missing++;
+    else if (first === null) first = v;
+    else if (v !== first) return null;
+  }
+  if (first === null) return "no value in any run";
+  const where = missing > 0 ? " (in every run that has a value)" : ": every strategy, every replication";
+  return `all ${shortNumber(first)}${where}`;
+}

@@ -121,23 +121,23 @@ function sameMean(a: Summary, b: Summary): boolean {
   return (a.mean === null ? "" : formatNumber(a.mean)) === (b.mean === null ? "" : formatNumber(b.mean));
 }
 
-/** The candidate columns: numeric summary columns from `clients` on (as comparison.csv), identity columns never. */
-export function candidateColumns(columns: readonly string[], runs: readonly ComparedRun[]): string[] {
-  const from = columns.indexOf("clients");
-  const measured = (from >= 0 ? columns.slice(from) : columns).filter((c) => !IDENTITY_COLUMNS.includes(c));
-  return measured.filter((c) => {
-    let numbers = 0;
-    for (const run of runs) {
-      const v = run.record[c];
-      if (typeof v === "number") numbers++;
-      else if (v !== undefined && v !== "") return false;
-    }
-    return numbers > 0;
+/** Whether a column holds numbers or nothing in every run (no text). */
+function numericOrEmpty(column: string, runs: readonly ComparedRun[]): boolean {
+  return runs.every((run) => {
+    const v = Object.hasOwn(run.record, column) ? run.record[column] : undefined;
+    return v === undefined || v === "" || typeof v === "number";
   });
 }
 
+/** The candidate columns: numeric summary columns from `clients` on (as comparison.csv) with a value somewhere, identity columns never. */
+export function candidateColumns(columns: readonly string[], runs: readonly ComparedRun[]): string[] {
+  const from = columns.indexOf("clients");
+  const measured = (from >= 0 ? columns.slice(from) : columns).filter((c) => !IDENTITY_COLUMNS.includes(c));
+  return measured.filter((c) => numericOrEmpty(c, runs) && runs.some((run) => numberIn(run, c) !== null));
+}
+
 /** The value of a column in a run, when it is a number (records are read with Object.hasOwn: names like `constructor` are data). */
-function valueOf(run: ComparedRun, column: string): number | null {
+function numberIn(run: ComparedRun, column: string): number | null {
   if (!Object.hasOwn(run.record, column)) return null;
   const v = run.record[column];
   return typeof v === "number" ? v : null;
@@ -146,7 +146,7 @@ function valueOf(run: ComparedRun, column: string): number | null {
 function summaryOf(runs: readonly ComparedRun[], column: string): Summary {
   const values: number[] = [];
   for (const run of runs) {
-    const v = valueOf(run, column);
+    const v = numberIn(run, column);
     if (v !== null) values.push(v);
   }
   return summarize(values);
@@ -219,7 +219,10 @@ export function comparisonPanels(runs: readonly ComparedRun[], options: PanelOpt
   };
 
   const candidates = candidateColumns(options.columns, runs);
-  const rankingMetrics = options.rankingMetrics.filter((m) => candidates.includes(m.column));
+  // A ranking metric gets its panel even when no run has a value (it says so).
+  const rankingMetrics = options.rankingMetrics.filter(
+    (m) => options.columns.includes(m.column) && !IDENTITY_COLUMNS.includes(m.column) && numericOrEmpty(m.column, runs),
+  );
   const ranks = rankLabels(order, summaries, rankingMetrics);
   const strategies = order.map((strategy, i) => ({
     strategy,
@@ -278,7 +281,7 @@ function noteFor(runs: readonly ComparedRun[], column: string): string | null {
   let first: number | null = null;
   let missing = 0;
   for (const run of runs) {
-    const v = valueOf(run, column);
+    const v = numberIn(run, column);
     if (v === null) missing++;
     else if (first === null) first = v;
     else if (v !== first) return null;

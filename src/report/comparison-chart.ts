@@ -10,7 +10,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { writeFolderAtomic } from "./atomic.js";
 import { chartHtml, renderSvg } from "./chart.js";
 import type { ComparedRun } from "./comparison.js";
-import { comparisonPanels, defaultRankingMetrics, standInRankOrder, type ComparisonPanels, type Panel, type RankingMetric } from "./comparison-panels.js";
+import { comparisonPanels, defaultRankingMetrics, standInRankOrder, type Panel, type RankingMetric } from "./comparison-panels.js";
 
 export const COMPARISON_CHART_SVG = "comparison-chart.svg";
 export const COMPARISON_CHART_HTML = "comparison-chart.html";
@@ -131,10 +131,7 @@ function section(title: string, subtitle: readonly string[], panels: readonly Vi
   };
 }
 
-function rankingSentence(p: ComparisonPanels): string {
-  if (p.rankingMetrics.length === 0) return "No ranking metric in runs.csv: strategies in the order given.";
-  return "Compared in this order: a metric decides only between strategies equal on every metric before it.";
-}
+const RANKING_SENTENCE = "Compared in this order: a metric decides only between strategies equal on every metric before it.";
 
 function omittedSentence(omitted: readonly string[]): string[] {
   if (omitted.length === 0) return [];
@@ -150,7 +147,7 @@ export function comparisonChartSpec(runs: readonly ComparedRun[], options: Compa
   const sections: ViewSpec[] = [];
   if (p.ranking.length > 0) {
     sections.push(
-      section("Ranking metrics, in ranking order", [rankingSentence(p)], p.ranking.map((panel) => panelView(panel, labels))),
+      section("Ranking metrics, in ranking order", [RANKING_SENTENCE], p.ranking.map((panel) => panelView(panel, labels))),
     );
   }
   if (p.others.length > 0 || p.omitted.length > 0) {

@@ -219,6 +219,11 @@ describe("rendering: deterministic, whole in the HTML page, redrawn byte-identic
     expect(html).toContain(svg.trimEnd());
   });
 
+  it("a runs.csv without runs draws a chart that says there is nothing to compare", async () => {
+    const { svg } = await renderComparisonChartFromCsv("scenario,strategy,replication,seed,clients\n");
+    expect(svg).toContain("no metric to compare");
+  });
+
   it("redrawComparisonFolder writes what renderComparisonChartFromCsv draws, with the ranking it is given", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kmsim-comparison-chart-"));
     dirs.push(dir);

@@ -129,7 +129,7 @@ export async function compareJob(args: CompareArgs): Promise<string> {
   const runs = comparedRuns(done);
   const runsText = runsCsv(columns, runs);
   const rankBy = metrics.map((m) => ({ column: m.column, higherIsBetter: m.higherIsBetter }));
-  const chart = await renderComparisonChartFromCsv(runsText); // as `kmsim report` redraws it
+  const chart = await renderComparisonChartFromCsv(runsText, metrics); // as `kmsim report` redraws it
 
   const files: Record<string, string> = {
     "runs.csv": runsText,

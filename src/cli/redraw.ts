@@ -1,7 +1,14 @@
 // Redraws the charts of an existing results folder (kmsim report).
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { COMPARISON_CHART_SVG, COMPARISON_CHART_HTML, RUN_FILES, redrawComparisonFolder, redrawRunFolder } from "../report/index.js";
+import {
+  COMPARISON_CHART_HTML,
+  COMPARISON_CHART_SVG,
+  RUN_FILES,
+  redrawComparisonFolder,
+  redrawRunFolder,
+  type RankingMetric,
+} from "../report/index.js";
 import { InputError } from "./errors.js";
 
 /** Redraws a run folder's chart from timeline.csv, or a comparison folder's from runs.csv; bad folders are bad input. */
@@ -13,9 +20,31 @@ export async function redrawFolder(folder: string): Promise<void> {
     return;
   }
   if (existsSync(join(folder, "runs.csv"))) {
-    await redrawComparisonFolder(folder);
+    await redrawComparisonFolder(folder, rankByOf(folder));
     process.stdout.write(`${folder}: redrew ${COMPARISON_CHART_SVG} and ${COMPARISON_CHART_HTML}\n`);
     return;
   }
   throw new InputError([`${folder}: neither a run folder (no ${RUN_FILES.timeline}) nor a comparison folder (no runs.csv)`]);
+}
+
+/**
+ * The ranking a comparison was made with (`--rank-by`, manifest.json `world.rankBy`), so that the
+ * redrawn chart keeps its order; undefined (the default ranking) when the manifest lacks it.
+ */
+function rankByOf(folder: string): RankingMetric[] | undefined {
+  const path = join(folder, "manifest.json");
+  if (!existsSync(path)) return undefined;
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    throw new InputError([`${path}: not valid JSON`]);
+  }
+  const rankBy = (manifest as { world?: { rankBy?: unknown } } | null)?.world?.rankBy;
+  if (rankBy === undefined) return undefined;
+  const valid =
+    Array.isArray(rankBy) &&
+    rankBy.every((m: unknown) => typeof m === "object" && m !== null && typeof (m as RankingMetric).column === "string" && typeof (m as RankingMetric).higherIsBetter === "boolean");
+  if (!valid) throw new InputError([`${path}: world.rankBy: expected a list of { column, higherIsBetter }`]);
+  return rankBy as RankingMetric[];
 }

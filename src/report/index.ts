@@ -56,9 +56,13 @@ export {
   COMPARISON_CHART_HTML,
   COMPARISON_CHART_SVG,
   comparisonChartSpec,
-  keyMetrics,
   comparedRunsFromCsv,
   redrawComparisonFolder,
   renderComparisonChart,
   renderComparisonChartFromCsv,
 } from "./comparison-chart.js";
+export type { ComparisonChartOptions } from "./comparison-chart.js";
+export { BASE_LABEL, MAX_OTHER_PANELS, candidateColumns, comparisonPanels, shortNumber } from "./comparison-panels.js";
+export type { ComparisonPanels, Panel, PanelOptions, PanelRow } from "./comparison-panels.js";
+export { OFFICE_LOW_COUNT_THRESHOLD, metricInfo } from "./metric-titles.js";
+export type { MetricInfo } from "./metric-titles.js";

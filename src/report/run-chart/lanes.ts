@@ -21,6 +21,12 @@ export interface OfflineWindow {
   readonly end: number;
 }
 
+/** A host rebuild (§H5): its tables emptied at minute `at`. */
+export interface HostRebuild {
+  readonly host: string;
+  readonly at: number;
+}
+
 export type LaneKind = AvailabilityKind | "offline";
 
 /** Legend text of each kind of lane (a fixed vocabulary: ids never become data keys). */
@@ -53,6 +59,8 @@ export interface Lanes {
   /** What each lane adds up to ("3 outages, 21 d", "never down"), in the order of `labels`. */
   readonly totals: readonly string[];
   readonly rects: readonly LaneRect[];
+  /** Host rebuilds, as marks on the host's lane (or the others lane). */
+  readonly rebuilds: readonly { readonly lane: string; readonly at: number }[];
   /** The kinds that have a lane, in legend order. */
   readonly kinds: readonly LaneKind[];
 }
@@ -65,6 +73,8 @@ interface LaneInput {
   /** Down periods in minutes; `kind` set only in a combined lane, whose periods keep their own kind. */
   readonly periods: { start: number; end: number; kind?: LaneKind }[];
   downMin: number;
+  /** Rebuild minutes (host lanes). */
+  readonly rebuilds: number[];
 }
 
 /** "45 min", "7.5 h", "21 d": a duration as an administrator reads it. */
@@ -86,7 +96,8 @@ function plural(n: number, noun: string): string {
 function laneTotal(l: LaneInput): string {
   const n = l.periods.length;
   if (l.kind === "offline") return `${plural(l.members ?? 0, "machine")}, ${formatDuration(l.downMin)} offline`;
-  return n === 0 ? "never down" : `${plural(n, "outage")}, ${formatDuration(l.downMin)} down`;
+  const down = n === 0 ? "never down" : `${plural(n, "outage")}, ${formatDuration(l.downMin)} down`;
+  return l.rebuilds.length === 0 ? down : `${down}; ${l.rebuilds.length === 1 ? "rebuilt once" : `rebuilt ${l.rebuilds.length} times`}`;
 }
 
 /** Keeps the `max` lanes with most downtime (ties: earlier first), in their order, plus one lane for the rest. */
@@ -98,22 +109,26 @@ function limit(lanes: LaneInput[], max: number): { kept: LaneInput[]; rest: { la
   const dropped = lanes.filter((_, i) => !keep.has(i));
   const periods = dropped.flatMap((l) => l.periods.map((p) => ({ ...p, kind: l.kind })));
   const downMin = dropped.reduce((s, l) => s + l.downMin, 0);
+  const rebuilds = dropped.flatMap((l) => l.rebuilds);
   const counts = KIND_ORDER.map((k) => ({ k, n: dropped.filter((l) => l.kind === k).length })).filter((c) => c.n > 0);
   const what = counts.map((c) => plural(c.n, KIND_NOUNS[c.k])).join(", ");
   const verb = dropped[0].kind === "offline" ? "offline" : "down";
-  const total = periods.length === 0 ? `${what}, never ${verb}` : `${what}, ${formatDuration(downMin)} ${verb} in all`;
-  return { kept, rest: { lane: { kind: dropped[0].kind, name: "", periods, downMin }, label: `${dropped.length} others`, total } };
+  let total = periods.length === 0 ? `${what}, never ${verb}` : `${what}, ${formatDuration(downMin)} ${verb} in all`;
+  if (rebuilds.length > 0) total += `; ${plural(rebuilds.length, "rebuild")}`;
+  return { kept, rest: { lane: { kind: dropped[0].kind, name: "", periods, downMin, rebuilds }, label: `${dropped.length} others`, total } };
 }
 
 /**
  * The lanes of a run: entities from the timeline's columns (plus any only availability.csv names),
- * their down periods from `intervals`, client groups from `offline`. `endMinute` is the end of the
- * time axis, `widthPx` the plot width that one pixel is measured in.
+ * their down periods from `intervals`, host rebuilds from `rebuilds`, client groups from
+ * `offline`. `endMinute` is the end of the time axis, `widthPx` the plot width that one pixel is
+ * measured in.
  */
 export function buildLanes(
   entities: TimelineEntities,
   intervals: readonly DownInterval[],
   offline: readonly OfflineWindow[],
+  rebuilds: readonly HostRebuild[],
   endMinute: number,
   widthPx: number,
 ): Lanes {
@@ -123,7 +138,7 @@ export function buildLanes(
     const key = `${kind}\u0000${name}`;
     let lane = byKey.get(key);
     if (lane === undefined) {
-      lane = { kind, name, periods: [], downMin: 0 };
+      lane = { kind, name, periods: [], downMin: 0, rebuilds: [] };
       byKey.set(key, lane);
       entityLanes.push(lane);
     }
@@ -140,6 +155,11 @@ export function buildLanes(
     lane.periods.push({ start, end });
     lane.downMin += end - start;
   }
+  for (const r of rebuilds) {
+    // Only hosts the timeline has (a redraw without availability.csv has no host lanes).
+    const lane = byKey.get(`host\u0000${r.host}`);
+    if (lane !== undefined && r.at >= 0 && r.at < endMinute) lane.rebuilds.push(r.at);
+  }
   // Entity lanes in availability.csv order (kind, then file order) whatever order ids arrived in.
   entityLanes.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 
@@ -148,7 +168,7 @@ export function buildLanes(
   for (const w of offline) {
     let lane = groups.get(w.group);
     if (lane === undefined) {
-      lane = { kind: "offline", name: w.group, members: w.count, periods: [], downMin: 0 };
+      lane = { kind: "offline", name: w.group, members: w.count, periods: [], downMin: 0, rebuilds: [] };
       groups.set(w.group, lane);
       groupLanes.push(lane);
     }
@@ -169,9 +189,11 @@ export function buildLanes(
 
   const minWidth = endMinute / Math.max(1, widthPx);
   const rects: LaneRect[] = [];
+  const rebuildMarks: { lane: string; at: number }[] = [];
   const kinds = new Set<LaneKind>();
   for (const { lane, label } of drawn) {
     kinds.add(lane.kind);
+    for (const at of [...lane.rebuilds].sort((a, b) => a - b)) rebuildMarks.push({ lane: label, at });
     for (const kind of KIND_ORDER) {
       const own = lane.periods.filter((p) => (p.kind ?? lane.kind) === kind);
       if (own.length > 0) kinds.add(kind);
@@ -182,6 +204,7 @@ export function buildLanes(
     labels: drawn.map((d) => d.label),
     totals: drawn.map((d) => d.total),
     rects,
+    rebuilds: rebuildMarks,
     kinds: KIND_ORDER.filter((k) => kinds.has(k)),
   };
 }

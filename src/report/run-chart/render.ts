@@ -1,5 +1,5 @@
 // Draws a run folder's chart (chart.svg, chart.html) from its files: timeline.csv, availability.csv
-// (lanes), manifest.json (duration, client groups' offline windows, Office keys) and summary.csv
+// (lanes), manifest.json (duration, client groups' offline windows, host rebuilds, Office keys) and summary.csv
 // (title). `kmsim run` and `kmsim report` go through the same inputs, so a redraw is identical.
 // A folder written before availability.csv existed redraws without host, link and DNS lanes.
 import { readFile } from "node:fs/promises";
@@ -36,6 +36,7 @@ export function runChartOptions(
     ...(endMinute === undefined ? {} : { endMinute }),
     ...(availability === undefined ? {} : { availability }),
     offline: context.offline,
+    rebuilds: context.rebuilds,
     officeHosts: context.officeHosts,
   };
 }

@@ -11,7 +11,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { DownInterval } from "../availability.js";
 import { LOW_COUNT_THRESHOLD } from "../columns.js";
 import { LANE_KIND_COLORS, LANE_KIND_LABELS, buildLanes, drawnPeriods, formatDuration } from "./lanes.js";
-import type { OfflineWindow } from "./lanes.js";
+import type { HostRebuild, OfflineWindow } from "./lanes.js";
 import { timeAxis } from "./time-axis.js";
 import { columnMax, minutesBelow, parseTimeline, stepSeries, timelineEntities } from "./timeline-table.js";
 import type { TimelineTable } from "./timeline-table.js";
@@ -36,6 +36,8 @@ export interface RunChartOptions {
   readonly availability?: readonly DownInterval[];
   /** Client groups' offline windows, shaded on the state panels and drawn as lanes. */
   readonly offline?: readonly OfflineWindow[];
+  /** Host rebuilds (§H5), marked on the host's lane and count panels. */
+  readonly rebuilds?: readonly HostRebuild[];
   /** Hosts holding an Office host key (null or omitted: unknown). */
   readonly officeHosts?: readonly string[] | null;
 }
@@ -46,6 +48,8 @@ const STATE_COLORS = ["#1f77b4", "#2ca02c", "#ff7f0e", "#d62728"];
 const PRODUCTS = ["Windows", "Office"];
 /** Room given to each offline window's name on the state panels, px (so names never overlap). */
 const LABEL_ROOM_PX = 110;
+/** Rebuild marks (tables emptied, §H5). */
+const REBUILD_COLOR = "#222";
 /** Legend entries drawn as short lines. */
 const LINE_LEGEND = { symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 } as const;
 
@@ -228,6 +232,7 @@ function lanesPanel(frame: Frame, options: RunChartOptions): Panel | null {
     intervals === undefined ? { ...entities, hosts: [], links: [], dnsSites: [] } : entities,
     intervals ?? [],
     offline,
+    options.rebuilds ?? [],
     frame.endMinute,
     PLOT_WIDTH,
   );
@@ -241,7 +246,10 @@ function lanesPanel(frame: Frame, options: RunChartOptions): Panel | null {
     axis: yAxis({ ticks: false, domain: false, grid: false, labelFontSize: 10 }),
   };
   return {
-    title: { text: "Availability: down periods (each drawn at least 1 px wide) and client groups offline", anchor: "start" },
+    title: {
+      text: `Availability: down periods (each drawn at least 1 px wide)${lanes.rebuilds.length > 0 ? ", host rebuilds (black)" : ""} and client groups offline`,
+      anchor: "start",
+    },
     width: PLOT_WIDTH,
     height: { step: 18 },
     layer: [
@@ -260,6 +268,15 @@ function lanesPanel(frame: Frame, options: RunChartOptions): Panel | null {
           },
         },
       },
+      ...(lanes.rebuilds.length === 0
+        ? []
+        : [
+            {
+              data: { values: lanes.rebuilds.map((r) => ({ lane: r.lane, t: frame.ms(r.at) })) },
+              mark: { type: "tick", orient: "vertical", thickness: 2, color: REBUILD_COLOR, aria: false },
+              encoding: { x: x(frame, "t", true), y },
+            },
+          ]),
       {
         // Each lane's total, right of the plot.
         data: { values: lanes.labels.map((lane, i) => ({ lane, total: lanes.totals[i] })) },
@@ -300,6 +317,7 @@ function countSection(frame: Frame, hosts: readonly string[], pool: CountPool, o
       minWidth,
       frame.endMinute,
     ).map((p) => ({ start: frame.ms(p.start), end: frame.ms(p.end) }));
+    const rebuilt = (options.rebuilds ?? []).filter((r) => r.host === h && r.at >= 0 && r.at < frame.endMinute).map((r) => ({ t: frame.ms(r.at) }));
     const lowText = low === 0 ? `never below ${pool.threshold} while up` : `${formatDuration(low)} below ${pool.threshold} while up`;
     const labels = last && k === shown.length - 1;
     return {
@@ -312,6 +330,15 @@ function countSection(frame: Frame, hosts: readonly string[], pool: CountPool, o
           mark: { type: "rect", color: LANE_KIND_COLORS.host, opacity: 0.15, aria: false },
           encoding: { x: x(frame, "start", labels), x2: { field: "end" } },
         },
+        ...(rebuilt.length === 0
+          ? []
+          : [
+              {
+                data: { values: rebuilt },
+                mark: { type: "rule", color: REBUILD_COLOR, strokeWidth: 1.5, aria: false },
+                encoding: { x: x(frame, "t", labels) },
+              },
+            ]),
         {
           data: { values: [{ threshold: pool.threshold }] },
           mark: { type: "rule", strokeDash: [6, 4], color: "#555" },
@@ -334,10 +361,11 @@ function countSection(frame: Frame, hosts: readonly string[], pool: CountPool, o
       ],
     };
   });
+  const anyRebuild = (options.rebuilds ?? []).some((r) => shown.some((s) => s.h === r.host) && r.at >= 0 && r.at < frame.endMinute);
   const which = hosts.length <= MAX_COUNT_PANELS ? "per host" : `of the ${MAX_COUNT_PANELS} of ${hosts.length} hosts with the most time below ${pool.threshold}`;
   return {
     title: {
-      text: `KMS host ${pool.name} ${which} (dashed: threshold ${pool.threshold}; a table holds at most ${pool.cap}; red: host down)`,
+      text: `KMS host ${pool.name} ${which} (dashed: threshold ${pool.threshold}; a table holds at most ${pool.cap}; red: host down${anyRebuild ? "; black: rebuilt" : ""})`,
       anchor: "start",
     },
     spacing: 6,

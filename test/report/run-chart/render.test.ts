@@ -32,7 +32,7 @@ const MANIFEST = JSON.stringify({
   durationMin: 64_800,
   world: {
     hosts: [
-      { id: "primary", officeKeys: ["Office LTSC 2024"] },
+      { id: "primary", officeKeys: ["Office LTSC 2024"], rebuilds: [50_000] },
       { id: "backup", officeKeys: [] },
     ],
     clients: [{ id: "lab", count: 12, offline: [{ start: 1440, end: 4320 }] }],
@@ -83,7 +83,7 @@ describe("writeRunFolder and redrawRunFolder (FORMAT.md Run folder; kmsim report
   });
 
   it("draws the chart from the files' texts: the lanes of availability.csv, the offline windows and Office keys of manifest.json", () => {
-    for (const text of [TITLE, ">host primary</text>", ">host backup</text>", ">link wan</text>", ">offline: lab</text>", "lab offline", "primary — office count"]) {
+    for (const text of [TITLE, ">host primary</text>", ">host backup</text>", ">link wan</text>", ">offline: lab</text>", "lab offline", "primary — office count", "rebuilt once"]) {
       expect(written).toContain(text);
     }
     // backup holds no Office key: no office panel for it (its count would be a flat 0).
@@ -143,9 +143,17 @@ describe("writeRunFolder on failure (FORMAT.md Commands: a failed run leaves no 
 });
 
 describe("runChartOptions", () => {
+  it("takes offline windows, rebuilds and Office keys from manifest.json's resolved scenario", () => {
+    expect(runChartOptions("t", MANIFEST, [])).toMatchObject({
+      offline: [{ group: "lab", count: 12, start: 1440, end: 4320 }],
+      rebuilds: [{ host: "primary", at: 50_000 }],
+      officeHosts: ["primary"],
+    });
+  });
+
   it("takes the duration from manifest.json, else the caller's; a manifest that is not JSON adds nothing", () => {
     expect(runChartOptions("t", MANIFEST, undefined, 5).endMinute).toBe(64_800);
-    expect(runChartOptions("t", "{not json", undefined, 5)).toEqual({ title: "t", endMinute: 5, offline: [], officeHosts: null });
+    expect(runChartOptions("t", "{not json", undefined, 5)).toEqual({ title: "t", endMinute: 5, offline: [], rebuilds: [], officeHosts: null });
   });
 
   it("renders the SVG headless, without canvas and without warnings", async () => {

@@ -109,6 +109,16 @@ describe("availability lanes (from availability.csv)", () => {
     expect(others?.total).toBe("10 hosts, 55 min down in all");
   });
 
+  it("marks host rebuilds (§H5: tables emptied) on the host's lane and its count panel", () => {
+    const rebuilt = spec(SMALL, { availability: [], rebuilds: [{ host: "kms2", at: 4 * DAY }, { host: "kms2", at: 40 * DAY }] });
+    const lanes = panel(rebuilt, "Availability");
+    expect(rowsOf(lanes, "tick")).toEqual([{ lane: "host kms2", t: START_MS + 4 * DAY * MS }]); // day 40 is after the end
+    expect(rowsOf(lanes, "text").find((r) => r.lane === "host kms2")?.total).toBe("never down; rebuilt once");
+    const rules = marks(panel(rebuilt, "kms2 —")).filter((m) => markType(m) === "rule" && m.encoding?.x !== undefined);
+    expect(rules.flatMap((m) => m.data?.values ?? [])).toEqual([{ t: START_MS + 4 * DAY * MS }]);
+    expect(marks(panel(rebuilt, "kms1 —")).filter((m) => markType(m) === "rule" && m.encoding?.x !== undefined)).toEqual([]);
+  });
+
   it("without availability.csv (a run folder from an older kmsim): no host, link or DNS lanes", () => {
     expect(panels(spec(SMALL), "Availability")).toEqual([]);
   });

@@ -80,7 +80,7 @@ function x(frame: Frame, field: string, labels: boolean): Record<string, unknown
       format: frame.axis.format,
       labels,
       labelOverlap: false,
-      labelFlush: true,
+      labelFlush: false,
       ticks: true,
       grid: true,
     },
@@ -247,7 +247,11 @@ function lanesPanel(frame: Frame, options: RunChartOptions): Panel | null {
   };
   return {
     title: {
-      text: `Availability: down periods (each drawn at least 1 px wide)${lanes.rebuilds.length > 0 ? ", host rebuilds (black)" : ""} and client groups offline`,
+      text: [
+        "Availability: down periods (each drawn at least 1 px wide)",
+        lanes.rebuilds.length > 0 ? ", host rebuilds (black)" : "",
+        lanes.kinds.includes("offline") ? ", client groups offline" : "",
+      ].join(""),
       anchor: "start",
     },
     width: PLOT_WIDTH,

@@ -19,7 +19,7 @@ const YEAR_FORMAT = "%Y";
 const STEPS: readonly Step[] = [
   ...[10, 15, 30].map((m) => ({ unit: "ms" as const, size: m * MINUTE, format: HOUR_FORMAT, maxTicks: 7 })),
   ...[1, 2, 3, 6, 12].map((h) => ({ unit: "ms" as const, size: h * HOUR, format: HOUR_FORMAT, maxTicks: 7 })),
-  ...[1, 2, 7, 14].map((d) => ({ unit: "ms" as const, size: d * DAY, format: DAY_FORMAT, maxTicks: 9 })),
+  ...[1, 2, 7, 14].map((d) => ({ unit: "ms" as const, size: d * DAY, format: DAY_FORMAT, maxTicks: 11 })),
   ...[1, 2, 3, 6].map((m) => ({ unit: "month" as const, size: m, format: MONTH_FORMAT, maxTicks: 12 })),
   ...[12, 24, 60, 120, 240, 600, 1200].map((m) => ({ unit: "month" as const, size: m, format: YEAR_FORMAT, maxTicks: 12 })),
 ];

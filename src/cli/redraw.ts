@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
+  AvailabilityFormatError,
   COMPARISON_CHART_HTML,
   COMPARISON_CHART_SVG,
   RUN_FILES,
@@ -11,11 +12,16 @@ import {
 } from "../report/index.js";
 import { InputError } from "./errors.js";
 
-/** Redraws a run folder's chart from timeline.csv, or a comparison folder's from runs.csv; bad folders are bad input. */
+/** Redraws a run folder's chart from timeline.csv (and availability.csv, manifest.json when present), or a comparison folder's from runs.csv; bad folders are bad input. */
 export async function redrawFolder(folder: string): Promise<void> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError([`${folder}: no such folder`]);
   if (existsSync(join(folder, RUN_FILES.timeline))) {
-    await redrawRunFolder(folder);
+    try {
+      await redrawRunFolder(folder);
+    } catch (err) {
+      if (err instanceof AvailabilityFormatError) throw new InputError([`${join(folder, RUN_FILES.availability)}: ${err.message}`]);
+      throw err;
+    }
     process.stdout.write(`${folder}: redrew ${RUN_FILES.chartSvg} and ${RUN_FILES.chartHtml}\n`);
     return;
   }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { STREAM_SCHEME } from "../engine/index.js";
 import { buildLayout, simulate } from "../kms/index.js";
 import {
+  AvailabilityRecorder,
   EventsWriter,
   RUN_FILES,
   RunAggregator,
@@ -40,6 +41,7 @@ export async function runJob(args: RunArgs): Promise<string> {
   const events = args.events
     ? new EventsWriter(world, layout, join(folder, RUN_FILES.events), { startEpochMs: scenario.startEpochMs })
     : undefined;
+  const availability = new AvailabilityRecorder(world);
   const aggregator = new RunAggregator(world, layout, {
     startEpochMs: scenario.startEpochMs,
     sampleMin,
@@ -48,6 +50,7 @@ export async function runJob(args: RunArgs): Promise<string> {
     replication,
     seed,
     events,
+    availability,
   });
 
   const started = performance.now();
@@ -65,7 +68,7 @@ export async function runJob(args: RunArgs): Promise<string> {
   }
   const wallTimeMs = performance.now() - started;
 
-  const files = [RUN_FILES.timeline, RUN_FILES.summary, ...(events ? [RUN_FILES.events] : []), RUN_FILES.chartSvg, RUN_FILES.chartHtml, RUN_FILES.manifest];
+  const files = [RUN_FILES.timeline, RUN_FILES.summary, RUN_FILES.availability, ...(events ? [RUN_FILES.events] : []), RUN_FILES.chartSvg, RUN_FILES.chartHtml, RUN_FILES.manifest];
   const manifest = buildManifest({
     version: kmsimVersion(),
     scenario: scenario.name,
@@ -82,7 +85,14 @@ export async function runJob(args: RunArgs): Promise<string> {
     files,
   });
   const title = strategy === null ? scenario.name : `${scenario.name} / ${strategy}`;
-  await writeRunFolder(folder, { outputs, manifest, title, durationMin: world.durationMin, events });
+  await writeRunFolder(folder, {
+    outputs,
+    availability: availability.csv(),
+    manifest,
+    title,
+    durationMin: world.durationMin,
+    events,
+  });
   process.stdout.write(formatRunSummary(world, outputs.summaryRecord, { folder, wallTimeMs, title, files }));
   return folder;
 }

@@ -3,16 +3,21 @@ export { AsciiBuffer } from "./ascii-buffer.js";
 export { tempPathFor, writeFileAtomic, writeFolderAtomic } from "./atomic.js";
 export type { StagedFile } from "./atomic.js";
 export {
-  CHART_HTML,
-  CHART_SVG,
-  MAX_CHART_ROWS,
-  chartHtml,
-  redrawRunFolder,
-  renderSvg,
-  renderTimelineChart,
-  timelineChartSpec,
-} from "./chart.js";
-export type { ChartOptions } from "./chart.js";
+  AVAILABILITY_COLUMNS,
+  AVAILABILITY_FILE,
+  AVAILABILITY_KINDS,
+  AvailabilityFormatError,
+  AvailabilityRecorder,
+  availabilityCsv,
+  parseAvailabilityCsv,
+} from "./availability.js";
+export type { AvailabilityKind, AvailabilitySink, DownInterval } from "./availability.js";
+export { CHART_HTML, CHART_SVG, chartHtml, renderSvg } from "./chart.js";
+export { redrawRunFolder, renderTimelineChart, runChartOptions } from "./run-chart/render.js";
+export { MAX_COUNT_PANELS, PLOT_WIDTH, timelineChartSpec } from "./run-chart/spec.js";
+export type { RunChartOptions } from "./run-chart/spec.js";
+export { MAX_LANES, MAX_OFFLINE_LANES } from "./run-chart/lanes.js";
+export type { OfflineWindow } from "./run-chart/lanes.js";
 export {
   FAILED_CODES,
   LOW_COUNT_THRESHOLD,

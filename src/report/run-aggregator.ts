@@ -20,6 +20,7 @@ import {
 } from "./columns.js";
 import { AsciiBuffer } from "./ascii-buffer.js";
 import { recordToCsv } from "./csv.js";
+import type { AvailabilitySink } from "./availability.js";
 import type { EventsWriter } from "./events-writer.js";
 import { formatNumber } from "./format.js";
 import { percentileR7 } from "./stats.js";
@@ -36,6 +37,8 @@ export interface RunAggregatorOptions {
   readonly seed: number;
   /** When given (`--events`), every fact is forwarded to it; finish() closes it. */
   readonly events?: EventsWriter;
+  /** When given, host, link and site-DNS up/down facts are forwarded to it (availability.csv). */
+  readonly availability?: AvailabilitySink;
 }
 
 export interface RunOutputs {
@@ -64,6 +67,7 @@ export class RunAggregator implements FactSink {
   private readonly durationMin: number;
   private readonly sampleMin: number | null;
   private readonly events: EventsWriter | null;
+  private readonly availability: AvailabilitySink | null;
   /** 1 when licensing client c is an Office install iff (c & 1) = 1 (layout.ts), else 0. */
   private readonly officeMask: number;
   private readonly hasOffice: boolean;
@@ -136,6 +140,7 @@ export class RunAggregator implements FactSink {
     }
     this.sampleMin = options.sampleMin;
     this.events = options.events ?? null;
+    this.availability = options.availability ?? null;
     this.hasOffice = layout.hasOffice;
     this.officeMask = layout.stride === 2 ? 1 : 0;
 
@@ -385,6 +390,7 @@ export class RunAggregator implements FactSink {
     if (at !== this.minute) this.advance(at);
     this.cur[this.hostUpCol[host]] = up ? 1 : 0;
     this.dirty = true;
+    if (this.availability !== null) this.availability.hostUp(at, host, up);
     if (this.events !== null) this.events.hostUp(at, host, up);
   }
 
@@ -397,6 +403,7 @@ export class RunAggregator implements FactSink {
     if (at !== this.minute) this.advance(at);
     this.cur[this.linkCol[link]] = up ? 1 : 0;
     this.dirty = true;
+    if (this.availability !== null) this.availability.linkUp(at, link, up);
     if (this.events !== null) this.events.linkUp(at, link, up);
   }
 
@@ -407,6 +414,7 @@ export class RunAggregator implements FactSink {
       this.cur[c] = up ? 1 : 0;
       this.dirty = true;
     }
+    if (this.availability !== null) this.availability.dnsUp(at, site, up);
     if (this.events !== null) this.events.dnsUp(at, site, up);
   }
 

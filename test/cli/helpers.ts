@@ -25,7 +25,7 @@ export const ANCHORS = [
 ] as const;
 
 /** The files of a run folder without --events (FORMAT.md "Run folder"), sorted. */
-export const RUN_FOLDER_FILES = ["chart.html", "chart.svg", "manifest.json", "summary.csv", "timeline.csv"];
+export const RUN_FOLDER_FILES = ["availability.csv", "chart.html", "chart.svg", "manifest.json", "summary.csv", "timeline.csv"];
 
 export interface CliResult {
   readonly code: number;

@@ -1,8 +1,8 @@
 // The files of a run folder besides the CSVs checked by examples.test.ts (FORMAT.md "Run folder"):
-// events.csv (only with --events), the chart (chart.svg and the self-contained chart.html), and
+// events.csv (only with --events), availability.csv, the chart (chart.svg and the self-contained chart.html), and
 // `kmsim report <folder>`, which redraws the chart from the CSVs (FORMAT.md Commands).
 // (One test file, so the chart renderer warms up once.)
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -100,6 +100,81 @@ describe("events.csv (FORMAT.md Run folder)", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// availability.csv, on format-example.yaml (a host, a link and a site's DNS with scheduled windows
+// and random outages; `sample: 1d`), checked against events.csv: each down/up pair of events is one
+// row, and every host's rows add up to its <host>_downtime_h.
+
+describe("availability.csv (FORMAT.md Run folder)", () => {
+  const KIND_OF: Record<string, string> = { host_down: "host", host_up: "host", link_down: "link", link_up: "link", dns_down: "dns", dns_up: "dns" };
+  const KINDS = ["host", "link", "dns"];
+  let rows: { kind: string; id: string; start: number; end: number }[];
+  let fromEvents: { kind: string; id: string; start: number; end: number }[];
+  let summary: Record<string, string>;
+  let duration: number;
+
+  beforeAll(async () => {
+    const out = await runInto("availability", FORMAT_EXAMPLE, ["--events"]);
+    const csv = read(out, "availability.csv");
+    expect(lines(csv)[0]).toBe("kind,id,start_minute,end_minute");
+    rows = lines(csv)
+      .slice(1)
+      .map((l) => {
+        const [kind, id, start, end] = l.split(",");
+        return { kind, id, start: Number(start), end: Number(end) };
+      });
+    summary = summaryRecord(read(out, "summary.csv"));
+    duration = (JSON.parse(read(out, "manifest.json")) as { durationMin: number }).durationMin;
+    const open = new Map<string, number>();
+    fromEvents = [];
+    for (const line of lines(read(out, "events.csv")).slice(1)) {
+      const f = line.split(",");
+      const kind = KIND_OF[f[2]];
+      if (kind === undefined) continue;
+      const key = `${kind},${f[5]}`;
+      if (f[2].endsWith("_down")) open.set(key, Number(f[0]));
+      else {
+        fromEvents.push({ kind, id: f[5], start: open.get(key) ?? -1, end: Number(f[0]) });
+        open.delete(key);
+      }
+    }
+    for (const [key, start] of open) {
+      const [kind, id] = key.split(",");
+      fromEvents.push({ kind, id, start, end: duration });
+    }
+  });
+
+  it("holds one row per down period of events.csv, hosts then links then site DNS, in file order, by start; an open one ends at the duration", () => {
+    const order = (r: { kind: string; id: string; start: number }): [number, number, number] => [
+      KINDS.indexOf(r.kind),
+      ["kms1", "kms-branch", "wan-branch", "hq", "branch"].indexOf(r.id),
+      r.start,
+    ];
+    const sorted = [...fromEvents].sort((a, b) => {
+      const x = order(a);
+      const y = order(b);
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows).toEqual(sorted);
+  });
+
+  it("covers the scheduled windows: kms1 days 100–114, the WAN link days 40–43, branch DNS days 30–32 exactly", () => {
+    const covers = (kind: string, id: string, start: number, end: number): boolean =>
+      rows.some((r) => r.kind === kind && r.id === id && r.start <= start && r.end >= end);
+    expect(covers("host", "kms1", 100 * 1440, 114 * 1440)).toBe(true);
+    expect(covers("link", "wan-branch", 40 * 1440, 43 * 1440)).toBe(true);
+    expect(rows.filter((r) => r.kind === "dns")).toEqual([{ kind: "dns", id: "branch", start: 30 * 1440, end: 32 * 1440 }]);
+  });
+
+  it("adds up to each host's <host>_downtime_h", () => {
+    for (const h of ["kms1", "kms-branch"]) {
+      const minutes = rows.filter((r) => r.kind === "host" && r.id === h).reduce((t, r) => t + r.end - r.start, 0);
+      expect(Number(summary[`${h}_downtime_h`])).toBeCloseTo(minutes / 60, 6);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // The chart (FORMAT.md: states over time, host counts with the threshold at 25, outages; SVG and
 // a self-contained HTML page), on format-example.yaml (two hosts, a WAN link, Office installs).
 
@@ -180,9 +255,16 @@ describe("the chart: chart.svg and chart.html (FORMAT.md Run folder)", () => {
     expect(textLabels(svg, state)).toBe(1);
   });
 
-  it("chart.svg has one series per host: each host id appears once as a legend entry", () => {
+  it("chart.svg has an availability lane and a count panel for every host", () => {
     expect(hosts).toEqual(["kms1", "kms-branch"]);
-    for (const h of hosts) expect(textLabels(svg, h), h).toBe(1);
+    for (const h of hosts) {
+      expect(textLabels(svg, `host ${h}`), h).toBe(1);
+      expect(svg).toContain(`>${h} — windows count,`);
+    }
+  });
+
+  it("chart.svg has a lane for the link, the site DNS with outages and the client group with offline windows", () => {
+    for (const lane of ["link wan-branch", "DNS branch", "offline: hq-desktops"]) expect(textLabels(svg, lane), lane).toBe(1);
   });
 
   it("chart.svg shows the threshold at 25", () => {
@@ -203,9 +285,9 @@ describe("the chart: chart.svg and chart.html (FORMAT.md Run folder)", () => {
     expect(html).not.toMatch(/@import/i);
   });
 
-  it("chart.html mentions every state and every host id", () => {
+  it("chart.html mentions every state and every host's lane", () => {
     for (const s of STATES) expect(textLabels(html, s), s).toBe(1);
-    for (const h of hosts) expect(textLabels(html, h), h).toBe(1);
+    for (const h of hosts) expect(textLabels(html, `host ${h}`), h).toBe(1);
   });
 });
 
@@ -253,6 +335,32 @@ describe("kmsim report <folder> (FORMAT.md Commands)", () => {
     expect(lines(r.stderr)).toHaveLength(1);
     expect(r.stderr.startsWith(`${notRun}: `)).toBe(true);
     expect(filesIn(notRun)).toEqual(["summary.csv"]);
+  });
+
+  it("a folder without availability.csv (made by an older kmsim) redraws, without host lanes: exit 0", async () => {
+    const old = join(tmp(), "old-run");
+    mkdirSync(old);
+    for (const f of ["timeline.csv", "summary.csv", "manifest.json"]) copyFileSync(join(run, f), join(old, f));
+    const r = await runCli(["report", old]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(read(old, "chart.svg")).toContain(">primary — windows count,");
+    expect(read(old, "chart.svg")).not.toContain(">host primary</text>");
+  });
+
+  it("a malformed availability.csv: exit 2, one line `FOLDER/availability.csv: line N: message`, the chart left as it was", async () => {
+    const bad = join(tmp(), "bad-availability");
+    mkdirSync(bad);
+    for (const f of ["timeline.csv", "summary.csv", "manifest.json", "chart.svg"]) copyFileSync(join(run, f), join(bad, f));
+    copyFileSync(join(run, "availability.csv"), join(bad, "availability.csv"));
+    appendFileSync(join(bad, "availability.csv"), "host,primary,100,abc\n");
+    const n = lines(read(bad, "availability.csv")).length;
+    const r = await runCli(["report", bad]);
+    expect(r.code).toBe(2);
+    expect(stackLines(r.stderr)).toEqual([]);
+    expect(lines(r.stderr)).toEqual([`${join(bad, "availability.csv")}: line ${n}: end_minute must be a whole number ≥ 0, found "abc"`]);
+    expect(read(bad, "chart.svg")).toBe(svg);
+    expect(existsSync(join(bad, "chart.html"))).toBe(false);
   });
 
   it("a folder that does not exist: exit 2, one error line, and it is not created", async () => {

@@ -1,0 +1,78 @@
+// Draws a run folder's chart (chart.svg, chart.html) from its files: timeline.csv, availability.csv
+// (lanes), manifest.json (duration, client groups' offline windows, host rebuilds, Office keys) and summary.csv
+// (title). `kmsim run` and `kmsim report` go through the same inputs, so a redraw is identical.
+// A folder written before availability.csv existed redraws without host, link and DNS lanes.
+import { readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import Papa from "papaparse";
+import { writeFolderAtomic } from "../atomic.js";
+import { AVAILABILITY_FILE, parseAvailabilityCsv } from "../availability.js";
+import type { DownInterval } from "../availability.js";
+import { CHART_HTML, CHART_SVG, chartHtml, renderSvg } from "../chart.js";
+import { manifestContext } from "./manifest-context.js";
+import { timelineChartSpec } from "./spec.js";
+import type { RunChartOptions } from "./spec.js";
+
+/** The run's chart as SVG and as a self-contained HTML page (FORMAT.md "Run folder"). */
+export async function renderTimelineChart(
+  timelineCsv: string,
+  options: RunChartOptions,
+): Promise<{ readonly svg: string; readonly html: string }> {
+  const svg = await renderSvg(timelineChartSpec(timelineCsv, options));
+  return { svg, html: chartHtml(options.title, svg) };
+}
+
+/** The chart options a run folder's files give (the title comes from the caller). */
+export function runChartOptions(
+  title: string,
+  manifestText: string | null,
+  availability: readonly DownInterval[] | undefined,
+  fallbackEndMinute?: number,
+): RunChartOptions {
+  const context = manifestContext(manifestText);
+  const endMinute = context.durationMin ?? fallbackEndMinute;
+  return {
+    title,
+    ...(endMinute === undefined ? {} : { endMinute }),
+    ...(availability === undefined ? {} : { availability }),
+    offline: context.offline,
+    rebuilds: context.rebuilds,
+    officeHosts: context.officeHosts,
+  };
+}
+
+async function readOptional(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+}
+
+/** The title of a run folder: `<scenario>` or `<scenario> / <strategy>` from summary.csv, else the folder name. */
+async function runFolderTitle(folder: string): Promise<string> {
+  const summary = await readOptional(join(folder, "summary.csv"));
+  if (summary !== null) {
+    const parsed = Papa.parse<Record<string, string>>(summary.trim(), { header: true, skipEmptyLines: true });
+    const row = parsed.data[0];
+    if (row !== undefined && typeof row.scenario === "string" && row.scenario !== "") {
+      return row.strategy ? `${row.scenario} / ${row.strategy}` : row.scenario;
+    }
+  }
+  return basename(folder);
+}
+
+/**
+ * Re-reads a run folder and rewrites chart.svg and chart.html atomically (`kmsim report`). A bad
+ * availability.csv throws an AvailabilityFormatError (line number in the message).
+ */
+export async function redrawRunFolder(folder: string): Promise<void> {
+  const timeline = await readFile(join(folder, "timeline.csv"), "utf8");
+  const availabilityText = await readOptional(join(folder, AVAILABILITY_FILE));
+  const availability = availabilityText === null ? undefined : parseAvailabilityCsv(availabilityText);
+  const manifest = await readOptional(join(folder, "manifest.json"));
+  const options = runChartOptions(await runFolderTitle(folder), manifest, availability);
+  const { svg, html } = await renderTimelineChart(timeline, options);
+  await writeFolderAtomic(folder, { [CHART_SVG]: svg, [CHART_HTML]: html });
+}

@@ -1,0 +1,126 @@
+// availability.csv (FORMAT.md "Run folder"): every down interval of each host, link and site DNS,
+// from the model's facts, in a fixed row order; and reading it back for `kmsim report`.
+import { describe, expect, it } from "vitest";
+import { buildLayout, simulate } from "../../src/kms/index.js";
+import type { World } from "../../src/kms/world.js";
+import {
+  AVAILABILITY_COLUMNS,
+  AvailabilityFormatError,
+  AvailabilityRecorder,
+  availabilityCsv,
+  parseAvailabilityCsv,
+} from "../../src/report/availability.js";
+import { RunAggregator } from "../../src/report/run-aggregator.js";
+import { host, world } from "../support/worlds.js";
+import { START_MS } from "./helpers.js";
+
+const HEADER = "kind,id,start_minute,end_minute\n";
+const win = (start: number, end: number) => ({ kind: "window" as const, start, end });
+
+/** Runs the model on `w` with the aggregator forwarding to a recorder; returns availability.csv. */
+function availabilityOf(w: World): string {
+  const recorder = new AvailabilityRecorder(w);
+  const agg = new RunAggregator(w, buildLayout(w), {
+    startEpochMs: START_MS,
+    sampleMin: null,
+    scenario: w.name,
+    strategy: null,
+    replication: 0,
+    seed: 1,
+    availability: recorder,
+  });
+  simulate(w, { seed: 1, replication: 0 }, agg);
+  agg.finish();
+  return recorder.csv();
+}
+
+describe("availability.csv from a run (FORMAT.md Run folder; §T3, §N1, §N3)", () => {
+  // One week (10 080 minutes). Hand-derived: a window [s, e) is down from minute s to minute e
+  // (end exclusive, §T3); the facts are the entity's net state per minute, so windows that
+  // overlap or touch give one interval; a window past the end stops at the duration.
+  const w = world({
+    durationMin: 10_080,
+    sites: [
+      { id: "hq", srvOverrides: [], dnsOutages: [] },
+      { id: "branch", srvOverrides: [], dnsOutages: [win(600, 660)] },
+    ],
+    links: [{ id: "wan", between: ["hq", "branch"], outages: [win(100, 200), win(200, 300)] }],
+    hosts: [
+      host("kms1", { outages: [win(1440, 2880), win(2000, 4000), win(5000, 5060)] }),
+      host("kms2", { outages: [win(9000, 12_000)] }),
+      host("kms3", { outages: [win(0, 30)] }),
+      host("kms4"),
+    ],
+  });
+  const csv = availabilityOf(w);
+
+  it("has the header kind,id,start_minute,end_minute", () => {
+    expect(csv.startsWith(HEADER)).toBe(true);
+    expect(AVAILABILITY_COLUMNS.join(",") + "\n").toBe(HEADER);
+  });
+
+  it("lists hosts, then links, then site DNS; entities in file order; intervals by start; overlapping and touching windows merged; an open interval ends at the duration", () => {
+    expect(csv).toBe(
+      HEADER +
+        [
+          "host,kms1,1440,4000", // [1440, 2880) ∪ [2000, 4000)
+          "host,kms1,5000,5060",
+          "host,kms2,9000,10080", // past the end: stops at duration (exclusive)
+          "host,kms3,0,30", // down from minute 0
+          "link,wan,100,300", // [100, 200) then [200, 300): never up in between
+          "dns,branch,600,660",
+        ].join("\n") +
+        "\n",
+    );
+  });
+
+  it("is the header alone when nothing goes down", () => {
+    expect(availabilityOf(world({ durationMin: 1440 }))).toBe(HEADER);
+  });
+});
+
+describe("AvailabilityRecorder", () => {
+  const w = world({ durationMin: 100, hosts: [host("a"), host("b")] });
+
+  it("records a change undone within its minute as nothing (an empty interval was never down)", () => {
+    const r = new AvailabilityRecorder(w);
+    r.hostUp(10, 0, false);
+    r.hostUp(10, 0, true);
+    expect(r.csv()).toBe(HEADER);
+  });
+
+  it("ignores a repeated state (down while down, up while up)", () => {
+    const r = new AvailabilityRecorder(w);
+    r.hostUp(5, 1, true);
+    r.hostUp(10, 1, false);
+    r.hostUp(20, 1, false);
+    r.hostUp(30, 1, true);
+    expect(r.intervals()).toEqual([{ kind: "host", id: "b", start: 10, end: 30 }]);
+  });
+});
+
+describe("parseAvailabilityCsv (kmsim report reads availability.csv back)", () => {
+  it("reads back what availabilityCsv writes", () => {
+    const rows = [
+      { kind: "host" as const, id: "constructor", start: 0, end: 5 },
+      { kind: "link" as const, id: "wan-1_a", start: 3, end: 4 },
+      { kind: "dns" as const, id: "__proto__", start: 7, end: 100_000 },
+    ];
+    expect(parseAvailabilityCsv(availabilityCsv(rows))).toEqual(rows);
+    expect(parseAvailabilityCsv(HEADER)).toEqual([]);
+  });
+
+  it.each([
+    ["", /^line 1: the header must be/],
+    ["kind,id,start,end\n", /^line 1: the header must be/],
+    [HEADER + "host,a,1,2\nrouter,a,1,2\n", /^line 3: kind must be host, link or dns/],
+    [HEADER + "host,a b,1,2\n", /^line 2: id must be/],
+    [HEADER + "host,a,1.5,2\n", /^line 2: start_minute must be a whole number/],
+    [HEADER + "host,a,1,x\n", /^line 2: end_minute must be a whole number/],
+    [HEADER + "host,a,5,5\n", /^line 2: end_minute \(5\) must be after start_minute \(5\)/],
+    [HEADER + "host,a,1\n", /^line 2: expected 4 fields/],
+  ])("rejects a malformed file with the line number: %j", (text, message) => {
+    expect(() => parseAvailabilityCsv(text)).toThrow(AvailabilityFormatError);
+    expect(() => parseAvailabilityCsv(text)).toThrow(message);
+  });
+});

@@ -37,21 +37,25 @@ export const COMPUTER_SHAPES: Readonly<Record<string, Shape>> = {
   "computers-iso.csv": { ...PS7, newline: "\n", dates: "iso" },
 };
 
-function main(): void {
+/** Every sample file's bytes, by file name. */
+export function sampleFiles(): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
   const computers = sampleComputers(SAMPLE_COUNT, SAMPLE_SEED);
-  for (const [file, shape] of Object.entries(COMPUTER_SHAPES)) {
-    writeFileSync(join(HERE, file), toCsv(COMPUTER_HEADER, computers, shape, ["LastLogonDate"]));
-  }
-  writeFileSync(join(HERE, "subnets.csv"), toCsv(SUBNET_HEADER, sampleSubnets(), PS7));
-  writeFileSync(
-    join(HERE, "subnets-ps51.csv"),
-    toCsv(SUBNET_HEADER, sampleSubnets(), { ...PS7, encoding: "ascii", typeLine: "#TYPE Selected.Microsoft.ActiveDirectory.Management.ADReplicationSubnet" }),
-  );
-  writeFileSync(join(HERE, "srv.csv"), toCsv(SRV_HEADER, sampleSrv(), PS7));
-  writeFileSync(
-    join(HERE, "srv-branch-north.csv"),
+  for (const [file, shape] of Object.entries(COMPUTER_SHAPES)) files.set(file, toCsv(COMPUTER_HEADER, computers, shape, ["LastLogonDate"]));
+  const ps51 = (typeLine: string): Shape => ({ ...PS7, encoding: "ascii", typeLine });
+  files.set("subnets.csv", toCsv(SUBNET_HEADER, sampleSubnets(), PS7));
+  files.set("subnets-ps51.csv", toCsv(SUBNET_HEADER, sampleSubnets(), ps51("#TYPE Selected.Microsoft.ActiveDirectory.Management.ADReplicationSubnet")));
+  files.set("srv.csv", toCsv(SRV_HEADER, sampleSrv(), PS7));
+  // Windows PowerShell 5.1 with -Encoding Unicode: a #TYPE line in UTF-16 LE.
+  files.set(
+    "srv-branch-north.csv",
     toCsv(SRV_HEADER, sampleSrvBranchNorth(), { ...PS7, encoding: "utf16le", typeLine: "#TYPE Microsoft.DnsClient.Commands.DnsRecord_SRV" }),
   );
+  return files;
+}
+
+function main(): void {
+  for (const [file, bytes] of sampleFiles()) writeFileSync(join(HERE, file), bytes);
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -46,7 +46,13 @@ export async function importAdJob(args: ImportAdArgs): Promise<void> {
   if (args.out !== undefined && existsSync(args.out) && args.force !== true) {
     throw new InputError([`kmsim: ${args.out} exists: use --force to overwrite it`]);
   }
-  const activeWithinMin = durationFlag("active-within", args["active-within"]);
+  let activeWithinMin = 0;
+  try {
+    activeWithinMin = durationFlag("active-within", args["active-within"]);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    errors.push(...e.lines);
+  }
   let asOfMs: number | undefined;
   if (args["as-of"] !== undefined) {
     const r = parseAsOf(args["as-of"]);

@@ -40,7 +40,7 @@ export function readCsvRows<R extends string, O extends string>(
   let rowStart = 0;
 
   Papa.parse<string[]>(text, {
-    delimitersToGuess: [",", ";", "\t"],
+    delimiter: delimiterOf(text),
     step: (result, parser) => {
       const line = lineOf(rowStart);
       rowStart = result.meta.cursor;
@@ -72,6 +72,26 @@ export function readCsvRows<R extends string, O extends string>(
     return false;
   }
   return usable;
+}
+
+/**
+ * The field delimiter: the one of `,` `;` TAB that appears most often outside quotes in the
+ * header line (Export-Csv writes `,`; `-UseCulture` writes the list separator, `;` in much of
+ * Europe). A header of one column is read with `,`.
+ */
+export function delimiterOf(text: string): string {
+  const end = text.indexOf("\n");
+  const header = (end === -1 ? text : text.slice(0, end)).replace(/"[^"]*"/g, "");
+  let best = ",";
+  let most = 0;
+  for (const d of [",", ";", "\t"]) {
+    const n = header.split(d).length - 1;
+    if (n > most) {
+      best = d;
+      most = n;
+    }
+  }
+  return best;
 }
 
 function headerColumns<R extends string, O extends string>(

@@ -70,5 +70,26 @@ export function mapOperatingSystem(adName: string, version: string): OsOutcome {
   const label = build !== undefined && build >= WINDOWS_11_FIRST_BUILD ? clean.replace(/^windows 10\b/i, "Windows 11") : clean;
   const lookup = resolveEdition(catalogueSpelling(normaliseEditionName(label), build));
   if (lookup.ok) return { kind: "edition", edition: lookup.name };
-  return { kind: "unknown", label, closest: closestName(label, EDITION_NAMES, normaliseEditionName) ?? EDITION_NAMES[0] };
+  return { kind: "unknown", label, closest: closestCatalogueName(label) };
+}
+
+const NORMALISED_EDITIONS = EDITION_NAMES.map((name) => ({ name, key: normaliseEditionName(name) }));
+
+/**
+ * The catalogue name to suggest for a name the catalogue lacks: the longest catalogue name the
+ * AD name starts with, word by word ("Windows 10 Enterprise multi-session" → Windows 10
+ * Enterprise), else the nearest by edit distance among the names with the same numbers, as
+ * `kmsim validate` suggests ("Windows Server 2025 Standard" → Windows Server 2022 Standard).
+ */
+export function closestCatalogueName(label: string): string {
+  const key = normaliseEditionName(label);
+  let best: string | undefined;
+  let bestLength = 0;
+  for (const e of NORMALISED_EDITIONS) {
+    if (key.startsWith(`${e.key} `) && e.key.length > bestLength) {
+      best = e.name;
+      bestLength = e.key.length;
+    }
+  }
+  return best ?? closestName(label, EDITION_NAMES, normaliseEditionName) ?? EDITION_NAMES[0];
 }

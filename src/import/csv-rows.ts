@@ -24,12 +24,12 @@ export function readCsvRows<R extends string, O extends string>(
   problems: Problems,
   onRow: (fields: readonly string[], columns: ColumnIndex<R | O>, line: number) => void,
 ): boolean {
-  const { text, firstLine } = source;
+  const { text, firstLine, newline } = source;
   let columns: ColumnIndex<R | O> | undefined;
   let width = 0;
   let usable = true;
-  // Line numbers: papaparse's cursor is the offset just after each row; the newlines before a
-  // row's start give its line. Counted incrementally, so the whole file is scanned once.
+  // Line numbers: papaparse's cursor is the offset just after each row; the "\n"s before a
+  // row's start give its line (a "\r\n" holds one). Counted incrementally, so the whole file is scanned once.
   let lineAtOffset = firstLine;
   let offset = 0;
   const lineOf = (start: number): number => {
@@ -41,6 +41,7 @@ export function readCsvRows<R extends string, O extends string>(
 
   Papa.parse<string[]>(text, {
     delimiter: delimiterOf(text),
+    newline,
     step: (result, parser) => {
       const line = lineOf(rowStart);
       rowStart = result.meta.cursor;
@@ -81,7 +82,7 @@ export function readCsvRows<R extends string, O extends string>(
  */
 export function delimiterOf(text: string): string {
   const end = text.indexOf("\n");
-  const header = (end === -1 ? text : text.slice(0, end)).replace(/"[^"]*"/g, "");
+  const header = (end === -1 ? text : text.slice(0, end)).replace(/"[^"]*"/g, "").replace(/\r$/, "");
   let best = ",";
   let most = 0;
   for (const d of [",", ";", "\t"]) {

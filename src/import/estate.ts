@@ -362,11 +362,11 @@ export function buildEstate(input: EstateInput, problems: Problems): Estate | nu
   };
 }
 
-/** --csvlk HOST=GROUP: HOST is a host id or its NameTarget; the group must install on the host's OS (§H6). */
+/** --csvlk HOST=GROUP: HOST is a host id or its NameTarget (any case); the group must install on the host's OS (§H6). */
 function applyCsvlkFlags(hosts: EstateHost[], flags: EstateOptions["csvlk"], problems: Problems): void {
   const done = new Set<number>();
   for (const { host, group } of flags) {
-    const i = hosts.findIndex((h) => h.id === host || dnsKey(h.target) === dnsKey(host));
+    const i = hosts.findIndex((h) => h.id === host.toLowerCase() || dnsKey(h.target) === dnsKey(host));
     if (i === -1) {
       const known = hosts.map((h) => h.id);
       problems.flag(`--csvlk ${host}=${group}: no KMS host "${host}" in the SRV answers (${known.length === 0 ? "there are none" : `hosts: ${known.join(", ")}`})`);

@@ -202,7 +202,7 @@ describe("KMS hosts", () => {
   });
 
   it("--csvlk HOST=GROUP sets a host's CSVLK (long form accepted); a group its OS cannot carry is an error", () => {
-    const { scenario } = importOk({ computers, subnets, srv, csvlk: [{ host: "kms2", group: "Volume License for Windows Server 2019" }] });
+    const { scenario } = importOk({ computers, subnets, srv, csvlk: [{ host: "KMS2", group: "Volume License for Windows Server 2019" }] });
     expect(scenario.hosts[1].csvlk).toBe("Windows Server 2019");
     // The 2022 CSVLK installs on 2022, 2019 and 2016 only (§H6); HOST may be the NameTarget.
     expect(importErrors({ computers, subnets, srv, csvlk: [{ host: "kms2.contoso.com", group: "Windows Server 2022" }] })).toEqual([

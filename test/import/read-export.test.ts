@@ -27,12 +27,14 @@ describe("decodeExport", () => {
 });
 
 describe("exportText", () => {
-  it("turns CRLF and CR into LF", () => {
-    expect(exportText("a\r\nb\rc\n").text).toBe("a\nb\nc\n");
+  it("takes the line end from the first line: CRLF or LF as they are, lone CR rewritten to LF", () => {
+    expect(exportText("a\r\nb\r\n")).toEqual({ text: "a\r\nb\r\n", firstLine: 1, newline: "\r\n" });
+    expect(exportText("a\nb\n")).toEqual({ text: "a\nb\n", firstLine: 1, newline: "\n" });
+    expect(exportText("a\rb\rc")).toEqual({ text: "a\nb\nc", firstLine: 1, newline: "\n" });
   });
 
   it("drops PowerShell 5.1's #TYPE line and starts counting at line 2", () => {
-    expect(exportText('#TYPE Microsoft.ActiveDirectory.Management.ADComputer\r\n"Name"\r\n"PC1"\r\n')).toEqual({ text: '"Name"\n"PC1"\n', firstLine: 2 });
+    expect(exportText('#TYPE Microsoft.ActiveDirectory.Management.ADComputer\r\n"Name"\r\n"PC1"\r\n')).toEqual({ text: '"Name"\r\n"PC1"\r\n', firstLine: 2, newline: "\r\n" });
     expect(exportText('"Name"\n').firstLine).toBe(1);
   });
 });
@@ -50,6 +52,11 @@ describe("readCsvRows", () => {
 
   it("matches columns case-insensitively, in any order, and marks a missing optional column", () => {
     expect(rows('"operatingsystem","NAME"\r\n"W","PC1"\r\n').rows).toEqual([["PC1", "-", 2]]);
+  });
+
+  it("reads LF and lone-CR files alike", () => {
+    expect(rows('"Name","OperatingSystem"\n"PC1","W"\n').rows).toEqual([["PC1", "-", 2]]);
+    expect(rows('"Name","OperatingSystem"\r"PC1","W"\r').rows).toEqual([["PC1", "-", 2]]);
   });
 
   it("gives each row its line in the file: after a #TYPE line, blank lines and a quoted line break", () => {

@@ -46,7 +46,7 @@ export function readCsvRows<R extends string, O extends string>(
       const line = lineOf(rowStart);
       rowStart = result.meta.cursor;
       const fields = result.data;
-      const broken = result.errors.find((e) => e.type !== "Delimiter");
+      const broken = result.errors[0];
       if (broken !== undefined) {
         problems.add(file, line, `not a well-formed CSV row: ${broken.message.replace(/\.$/, "").toLowerCase()}`);
         return;

@@ -2,132 +2,27 @@
 // where, which are skipped and why, the KMS hosts, the sites and the links to the hub. Pure: the
 // parsed exports and the options in, an Estate (or errors recorded in Problems) out; the same
 // input always gives the same Estate.
-import { formatDuration } from "../engine/duration.js";
-import { EDITION_NAMES, csvlkInstallableOn, editionInfo, resolveCsvlk } from "../kms/catalog/index.js";
+import { EDITION_NAMES, editionInfo } from "../kms/catalog/index.js";
 import { NO_ADDRESS, type Computer } from "./computers.js";
 import { IdAllocator, slug } from "./ids.js";
 import { accountOf, assumedCsvlk, firstLabel, hostPlatform } from "./hosts.js";
+import { applyCsvlkFlags, hostNotes, siteOverrides } from "./host-flags.js";
 import { mapOperatingSystem, type OsOutcome } from "./os-map.js";
 import type { Problems } from "./problems.js";
-import { dnsKey, type SrvRecords } from "./srv.js";
-import type { SubnetTable } from "./subnets.js";
+import {
+  UNASSIGNED,
+  type Estate,
+  type EstateGroup,
+  type EstateHost,
+  type EstateInput,
+  type EstateSite,
+} from "./estate-model.js";
 
-/** The site of machines with no IPv4Address or one outside every AD subnet. */
-export const UNASSIGNED = "unassigned";
-
-export interface EstateSite {
-  readonly id: string;
-  /** The AD site's name; null for `unassigned`. */
-  readonly adName: string | null;
-  readonly subnets: readonly string[];
-  readonly clients: number;
-  /** Per-site SRV overrides (§N2) from --site-srv, in host order. */
-  readonly srv: readonly { readonly host: string; readonly priority: number; readonly weight: number }[];
-  /** The --site-srv file the overrides came from. */
-  readonly srvFile: string | null;
-}
-
-export interface EstateGroup {
-  readonly id: string;
-  readonly site: string;
-  readonly edition: string;
-  readonly count: number;
-  readonly online: string;
-}
-
-export interface HostAccount {
-  readonly line: number;
-  readonly name: string;
-  readonly operatingSystem: string;
-  readonly operatingSystemVersion: string;
-  readonly ipv4Address: string;
-  readonly enabled: boolean;
-  readonly lastLogonMs: number | null;
-}
-
-export interface EstateHost {
-  readonly id: string;
-  readonly target: string;
-  readonly priority: number;
-  readonly weight: number;
-  readonly port: number | undefined;
-  readonly account: HostAccount | null;
-  readonly site: string;
-  /** Why the site is a guess (no computer account), or null. */
-  readonly siteAssumed: string | null;
-  /** The host OS; null when the host cannot be simulated (then `notSimulated` says why). */
-  readonly os: string | null;
-  readonly osAssumed: string | null;
-  readonly notSimulated: string | null;
-  readonly csvlk: string | null;
-  /** How the CSVLK was chosen: named by --csvlk, the key of its own OS, or the oldest key its OS carries. */
-  readonly csvlkFrom: "flag" | "own" | "oldest" | null;
-}
-
-export interface EstateCounts {
-  readonly read: number;
-  readonly clients: number;
-  readonly hostAccounts: number;
-  readonly disabled: number;
-  readonly neverLoggedOn: number;
-  readonly stale: number;
-  readonly duplicate: number;
-  readonly notKms: number;
-  readonly notInCatalogue: number;
-  readonly noAddress: number;
-  readonly outsideSubnets: number;
-}
-
-export interface Estate {
-  readonly asOfMs: number | null;
-  readonly asOfGiven: boolean;
-  readonly activeWithinMin: number;
-  readonly sites: readonly EstateSite[];
-  readonly hub: string | null;
-  readonly links: readonly { readonly id: string; readonly between: readonly [string, string] }[];
-  readonly hosts: readonly EstateHost[];
-  readonly groups: readonly EstateGroup[];
-  readonly counts: EstateCounts;
-  /** Skipped OperatingSystem names KMS cannot activate, most frequent first. */
-  readonly notKms: readonly { readonly label: string; readonly count: number }[];
-  /** Skipped OperatingSystem names the catalogue lacks, most frequent first, with the closest catalogue name. */
-  readonly notInCatalogue: readonly { readonly label: string; readonly closest: string; readonly count: number }[];
-  readonly subnetsGiven: boolean;
-  readonly srvGiven: boolean;
-  readonly ipv6SubnetsIgnored: number;
-  readonly subnetsWithoutSite: number;
-  /** Things the administrator should check, one sentence each. */
-  readonly notes: readonly string[];
-}
-
-export interface EstateOptions {
-  readonly activeWithinMin: number;
-  /** --as-of in epoch ms; undefined = the newest LastLogonDate of the export. */
-  readonly asOfMs: number | undefined;
-  /** --csvlk HOST=GROUP, as typed. */
-  readonly csvlk: readonly { readonly host: string; readonly group: string }[];
-  readonly clientsOnline: string;
-  readonly serversOnline: string;
-}
-
-export interface SiteSrvInput {
-  /** SITE of --site-srv SITE=FILE, as typed (an AD site name or a site id). */
-  readonly site: string;
-  readonly file: string;
-  readonly records: SrvRecords;
-}
-
-export interface EstateInput {
-  readonly computers: readonly Computer[];
-  readonly subnets: SubnetTable | null;
-  readonly srv: { readonly file: string; readonly records: SrvRecords } | null;
-  readonly siteSrv: readonly SiteSrvInput[];
-  readonly options: EstateOptions;
-}
+export * from "./estate-model.js";
 
 type Fate = "client" | "host" | "disabled" | "never" | "stale" | "duplicate";
 
-/** Newest-first counts as a sorted list (ties by label). */
+/** Counts as a list, most frequent first (ties by label). */
 function tally<T extends { label: string }>(map: Map<string, T & { count: number }>): (T & { count: number })[] {
   return [...map.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
@@ -285,7 +180,7 @@ export function buildEstate(input: EstateInput, problems: Problems): Estate | nu
   }
 
   applyCsvlkFlags(hosts, options.csvlk, problems);
-  const overrides = siteOverrides(input, hosts, adSites.map((s) => s.name), adSiteIds, problems);
+  const overrides = siteOverrides(input.siteSrv, input.srv?.file ?? null, hosts, adSites.map((s) => s.name), adSiteIds, problems);
   if (!problems.empty) return null;
 
   const unassignedUsed = perSite.has(NO_ADDRESS) || hosts.some((h) => h.site === UNASSIGNED);
@@ -339,8 +234,9 @@ export function buildEstate(input: EstateInput, problems: Problems): Estate | nu
   const links = hub === null ? [] : sites.filter((s) => s.id !== hub.id).map((s) => ({ id: linkIds.take(`wan-${s.id}`), between: [s.id, hub.id] as const }));
 
   notes.push(...hostNotes(hosts, cutoff, options.activeWithinMin));
-  for (const d of input.srv?.records.duplicates ?? []) notes.push(`${input.srv?.file}: ${d}`);
-  for (const s of input.siteSrv) for (const d of s.records.duplicates) notes.push(`${s.file}: ${d}`);
+  // Named by flag, not by path: the text must not depend on where the files were.
+  for (const d of input.srv?.records.duplicates ?? []) notes.push(`--srv ${d}`);
+  for (const s of input.siteSrv) for (const d of s.records.duplicates) notes.push(`--site-srv ${s.site}: ${d}`);
 
   return {
     asOfMs,
@@ -360,102 +256,4 @@ export function buildEstate(input: EstateInput, problems: Problems): Estate | nu
     subnetsWithoutSite: subnets?.withoutSite ?? 0,
     notes,
   };
-}
-
-/** --csvlk HOST=GROUP: HOST is a host id or its NameTarget (any case); the group must install on the host's OS (§H6). */
-function applyCsvlkFlags(hosts: EstateHost[], flags: EstateOptions["csvlk"], problems: Problems): void {
-  const done = new Set<number>();
-  for (const { host, group } of flags) {
-    const i = hosts.findIndex((h) => h.id === host.toLowerCase() || dnsKey(h.target) === dnsKey(host));
-    if (i === -1) {
-      const known = hosts.map((h) => h.id);
-      problems.flag(`--csvlk ${host}=${group}: no KMS host "${host}" in the SRV answers (${known.length === 0 ? "there are none" : `hosts: ${known.join(", ")}`})`);
-      continue;
-    }
-    const h = hosts[i];
-    if (done.has(i)) {
-      problems.flag(`--csvlk ${host}=${group}: host ${h.id} is given a CSVLK twice`);
-      continue;
-    }
-    done.add(i);
-    const lookup = resolveCsvlk(group);
-    if (!lookup.ok) {
-      problems.flag(`--csvlk ${host}=${group}: ${lookup.message}`);
-      continue;
-    }
-    if (h.os === null) {
-      problems.flag(`--csvlk ${host}=${group}: host ${h.id} cannot be simulated (${h.notSimulated ?? ""})`);
-      continue;
-    }
-    if (!csvlkInstallableOn(lookup.name, h.os)) {
-      problems.flag(`--csvlk ${host}=${group}: the ${lookup.name} CSVLK cannot be installed on ${h.os}, the OS of ${h.id} (0xC004F050, §H6)`);
-      continue;
-    }
-    hosts[i] = { ...h, csvlk: lookup.name, csvlkFrom: "flag" };
-  }
-}
-
-/** --site-srv SITE=FILE: the site (AD name or id) and, for each answer, a host of the main SRV answers (§N2). */
-function siteOverrides(
-  input: EstateInput,
-  hosts: readonly EstateHost[],
-  adNames: readonly string[],
-  adIds: readonly string[],
-  problems: Problems,
-): Map<string, { file: string; srv: EstateSite["srv"] }> {
-  const out = new Map<string, { file: string; srv: EstateSite["srv"] }>();
-  if (input.siteSrv.length > 0 && input.srv === null) {
-    problems.flag("--site-srv needs --srv: a site can only override the records of hosts published in DNS (§N2)");
-    return out;
-  }
-  for (const entry of input.siteSrv) {
-    const wanted = entry.site.trim().toLowerCase();
-    let siteId: string | undefined;
-    const byName = adNames.findIndex((n) => n.toLowerCase() === wanted);
-    if (byName !== -1) siteId = adIds[byName];
-    else if (adIds.includes(wanted) || wanted === UNASSIGNED) siteId = wanted;
-    if (siteId === undefined) {
-      const known = adNames.length === 0 ? "there are no AD sites: give --subnets" : `AD sites: ${adNames.join(", ")}`;
-      problems.flag(`--site-srv ${entry.site}=${entry.file}: unknown site "${entry.site}" (${known})`);
-      continue;
-    }
-    if (out.has(siteId)) {
-      problems.flag(`--site-srv ${entry.site}=${entry.file}: site ${siteId} already has a --site-srv file (${out.get(siteId)?.file ?? ""})`);
-      continue;
-    }
-    const byHost = new Map<string, { priority: number; weight: number }>();
-    for (const a of entry.records.answers) {
-      const host = hosts.find((h) => dnsKey(h.target) === a.key);
-      if (host === undefined) {
-        problems.add(
-          entry.file,
-          a.line,
-          `${a.target} is not among the SRV answers of ${input.srv?.file ?? "--srv"}: a site can only override the record of a published host (§N2)`,
-        );
-        continue;
-      }
-      if (host.os !== null) byHost.set(host.id, { priority: a.priority, weight: a.weight });
-    }
-    // In host order, so the text does not depend on the order of the answers in the file.
-    const srv = hosts.filter((h) => byHost.has(h.id)).map((h) => ({ host: h.id, ...(byHost.get(h.id) as { priority: number; weight: number }) }));
-    out.set(siteId, { file: entry.file, srv });
-  }
-  return out;
-}
-
-/** Notes about hosts an administrator should check. */
-function hostNotes(hosts: readonly EstateHost[], cutoff: number, activeWithinMin: number): string[] {
-  const out: string[] = [];
-  for (const h of hosts) {
-    if (h.notSimulated !== null) out.push(`host ${h.id} (${h.target}) is left out: ${h.notSimulated}; it is written commented out`);
-    if (h.account === null) out.push(`host ${h.id} (${h.target}): no computer account has this DNSHostName; placed in site ${h.site} on ${h.os ?? "?"} (assumed)`);
-    else {
-      if (h.osAssumed !== null) out.push(`host ${h.id}: ${h.osAssumed}; simulated on ${h.os ?? "?"} (assumed)`);
-      if (!h.account.enabled) out.push(`host ${h.id}: its computer account ${h.account.name} is disabled (is the SRV record stale?)`);
-      else if (h.account.lastLogonMs === null || h.account.lastLogonMs < cutoff) {
-        out.push(`host ${h.id}: its computer account ${h.account.name} has not logged on within ${formatDuration(activeWithinMin)} (is the SRV record stale?)`);
-      }
-    }
-  }
-  return out;
 }

@@ -282,3 +282,14 @@ describe("SRV exports", () => {
     expect(importErrors({ computers, srv: none })[0]).toContain("no SRV answers");
   });
 });
+
+describe("determinism", () => {
+  it("the text names no file path: the same exports in two folders give the same bytes", () => {
+    const rows = computersCsv([{ Name: "KMS1", OperatingSystem: "Windows Server 2019 Standard" }, {}]);
+    const srv = srvCsv([["kms1.contoso.com", 0, 0], ["kms1.contoso.com", 5, 0]]); // a duplicate record: noted
+    const a = importOk({ computers: tmp.write("a-computers.csv", rows), srv: tmp.write("a-srv.csv", srv) });
+    const b = importOk({ computers: tmp.write("b-computers.csv", rows), srv: tmp.write("b-srv.csv", srv) });
+    expect(a.text).toContain("# - --srv line 3: a second record for kms1.contoso.com (the one on line 2 is used)");
+    expect(b.text).toBe(a.text);
+  });
+});

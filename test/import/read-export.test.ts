@@ -75,6 +75,12 @@ describe("readCsvRows", () => {
     expect(rows('#TYPE X\r\n"Name","OS"\r\n"PC1","W"\r\n').problems).toEqual(["f.csv: line 2: missing column OperatingSystem (columns found: Name, OS)"]);
   });
 
+  it("reports broken quoting on the row's line", () => {
+    expect(rows('"Name","OperatingSystem"\r\n"PC1","W"x\r\n"PC2","W"\r\n').problems).toEqual([
+      "f.csv: line 2: not a well-formed CSV row: trailing quote on quoted field is malformed",
+    ]);
+  });
+
   it("reports a row with too few fields and an empty file", () => {
     expect(rows('"Name","OperatingSystem"\r\n"PC1"\r\n').problems).toEqual(["f.csv: line 2: expected 2 fields as in the header row, got 1"]);
     expect(rows("").problems).toEqual(["f.csv: the file is empty: expected a CSV export with a header row (Export-Csv -NoTypeInformation)"]);

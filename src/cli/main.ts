@@ -3,6 +3,7 @@
 import yargs from "yargs";
 import { compareCommand } from "./commands/compare.js";
 import { editionsCommand } from "./commands/editions.js";
+import { importCommand } from "./commands/import.js";
 import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(editionsCommand)
     .command(schemaCommand)
     .command(reportCommand)
+    .command(importCommand)
     .demandCommand(1, "name a command (kmsim --help lists them)")
     .strict()
     .recommendCommands()

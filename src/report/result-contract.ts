@@ -155,13 +155,12 @@ export function timelineRule(world: ManifestWorld, run: RunTiming, source: strin
     columns: timelineColumns(world, world).map((name) => ({ name, kind: timelineKind(name) })),
     minRows: 1,
     source,
-    row: (cell) => {
+    row: (cell, line) => {
       const minute = Number(cell("minute"));
-      const first = previous < 0;
       const before = previous;
       previous = Math.max(previous, minute);
-      if (first && minute !== 0) return `minute is ${minute}: the first row is minute 0`;
-      if (!first && minute <= before) return `minute ${minute} does not come after the previous row's ${before}`;
+      if (line === 2 && minute !== 0) return `minute is ${minute}: the first row is minute 0`;
+      if (before >= 0 && minute <= before) return `minute ${minute} does not come after the previous row's ${before}`;
       if (minute >= run.durationMin) return `minute ${minute} is not below the run's duration (${run.durationMin}, manifest.json durationMin)`;
       if (run.sampleMin !== null && minute % run.sampleMin !== 0) return `minute ${minute} is not a multiple of the sample interval (${run.sampleMin}, manifest.json sampleMin)`;
       const time = formatTime(run.startEpochMs, minute);

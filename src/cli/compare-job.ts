@@ -98,7 +98,7 @@ export async function compareJob(args: CompareArgs): Promise<string> {
   const tasksFor = (from: number, to: number): ReplicationTask[] => variants.flatMap((v) => range(from, to).map((r) => taskOf(v, r)));
 
   const started = performance.now();
-  const runner = new ReplicationRunner(workers, maxRuns, scenario.name);
+  const runner = new ReplicationRunner(workers, maxRuns, scenario.name, plan.kind === "auto");
   const done: { task: ReplicationTask; result: ReplicationResult }[] = [];
   let replications: number;
   let stopped: StopReason | null = null;
@@ -249,10 +249,11 @@ class ReplicationRunner {
     private readonly workers: number,
     total: number,
     label: string,
+    atMost = false,
   ) {
     if (!existsSync(WORKER)) throw new Error(`compiled worker ${WORKER} is missing: run \`npm run build\``);
     this.pool = new Tinypool({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: 1_000 });
-    this.progress = startProgress(`kmsim compare ${label}`, total);
+    this.progress = startProgress(`kmsim compare ${label}`, total, { kind: "runs", atMost });
     process.once("SIGINT", this.onInterrupt);
   }
 

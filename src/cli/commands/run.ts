@@ -4,8 +4,8 @@ import type { CommandModule } from "yargs";
 interface Args {
   file: string;
   strategy?: string;
-  seed?: string;
-  replication?: string;
+  seed?: number;
+  replication?: number;
   out?: string;
   sample?: string;
   events?: boolean;
@@ -18,8 +18,8 @@ export const runCommand: CommandModule<object, Args> = {
     y
       .positional("file", { type: "string", demandOption: true, describe: "scenario file (YAML or JSON)" })
       .option("strategy", { type: "string", describe: "run this strategy instead of the base scenario" })
-      .option("seed", { type: "string", describe: "override the scenario's seed" })
-      .option("replication", { type: "string", describe: "replication number r (0-based), as in compare" })
+      .option("seed", { type: "number", requiresArg: true, describe: "override the scenario's seed" })
+      .option("replication", { type: "number", requiresArg: true, describe: "replication number r (0-based), as in compare" })
       .option("out", { type: "string", describe: "run folder (default results/<name>/[<strategy>/])" })
       .option("sample", { type: "string", describe: "timeline row every D (e.g. 1d) instead of change-driven rows" })
       .option("events", { type: "boolean", describe: "also write events.csv (every request and change)" })

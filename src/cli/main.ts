@@ -4,6 +4,7 @@ import yargs, { type MiddlewareFunction } from "yargs";
 import { compareCommand } from "./commands/compare.js";
 import { editionsCommand } from "./commands/editions.js";
 import { importCommand } from "./commands/import.js";
+import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(schemaCommand)
     .command(reportCommand)
     .command(importCommand)
+    .command(initCommand)
     .middleware(flagCheck as unknown as MiddlewareFunction, true)
     .demandCommand(1, "name a command (kmsim --help lists them)")
     .strict()

@@ -39,6 +39,7 @@ import { wholeNumberFlag } from "./options.js";
 import { startProgress, type Progress } from "./progress.js";
 import type { ReplicationResult, ReplicationTask } from "./replication.js";
 import { readScenario, unknownStrategyMessage } from "./scenario-input.js";
+import { rankingJson } from "./json-output.js";
 import { formatRanking } from "./ranking-table.js";
 import { kmsimVersion } from "./version.js";
 
@@ -52,6 +53,8 @@ export interface CompareArgs {
   readonly out?: string;
   readonly strategies?: string;
   readonly timelines?: boolean;
+  /** `--json`: the ranking as one JSON document on stdout instead of the table. */
+  readonly json?: boolean;
 }
 
 /** Stopped by Ctrl-C: nothing was written. */
@@ -165,7 +168,11 @@ export async function compareJob(args: CompareArgs): Promise<string> {
   await writeFolderAtomic(folder, files);
   const ranked = rankStrategies(names, runs, metrics);
   const replicationsInfo = auto === undefined ? { count: replications } : { count: replications, auto: { reason: stopped ?? "", max: plan.kind === "auto" ? plan.max : 0 } };
-  process.stdout.write(formatRanking(scenario.name, ranked, metrics, { replications: replicationsInfo, folder, wallTimeMs, workers }));
+  process.stdout.write(
+    args.json === true
+      ? rankingJson(scenario.name, ranked, metrics, { folder, replications, auto: auto === undefined ? null : { max: auto.max, stoppedBecause: auto.stoppedBecause ?? "" }, workers })
+      : formatRanking(scenario.name, ranked, metrics, { replications: replicationsInfo, folder, wallTimeMs, workers }),
+  );
   return folder;
 }
 

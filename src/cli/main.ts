@@ -38,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(importCommand)
     .command(initCommand)
     .middleware(flagCheck as unknown as MiddlewareFunction, true)
+    .completion("completion", "Print a bash/zsh completion script (kmsim completion >> ~/.bashrc)")
     .demandCommand(1, "name a command (kmsim --help lists them)")
     .strict()
     .recommendCommands()

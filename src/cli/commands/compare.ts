@@ -11,6 +11,7 @@ interface Args {
   out?: string;
   strategies?: string;
   timelines?: boolean;
+  json?: boolean;
 }
 
 export const compareCommand: CommandModule<object, Args> = {
@@ -27,10 +28,12 @@ export const compareCommand: CommandModule<object, Args> = {
       .option("out", { type: "string", describe: "comparison folder (default results/<name>/compare/)" })
       .option("strategies", { type: "string", describe: "only these strategies, comma-separated" })
       .option("timelines", { type: "boolean", describe: "also write each run's timeline CSV" })
+      .option("json", { type: "boolean", describe: "print the ranking as one JSON document on stdout (nothing else there)" })
       .example("kmsim compare scenarios/redundancy-strategies.yaml", "rank the bundled redundancy designs")
       .example("kmsim compare scenarios/two-hosts-dns.yaml --replications 50 --strategies as-is,no-caching", "two strategies, 50 replications")
       .example("kmsim compare scenarios/redundancy-strategies.yaml --replications auto", "as many replications as the ranking needs (≤ 200)")
-      .example("kmsim compare scenarios/redundancy-strategies.yaml --rank-by client_hours_unreachable,failed_attempts", "rank by other risks"),
+      .example("kmsim compare scenarios/redundancy-strategies.yaml --rank-by client_hours_unreachable,failed_attempts", "rank by other risks")
+      .example("kmsim compare scenarios/redundancy-strategies.yaml --json", "the ranking as JSON on stdout, for scripts"),
   handler: async (args) => {
     const { compareJob } = await import("../compare-job.js");
     await compareJob(args);

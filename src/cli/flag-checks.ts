@@ -12,11 +12,15 @@ export interface ParsingContext {
  * yargs' "Unknown argument(s): a, b" as kmsim's message, with the closest known flag of the command
  * for each (`--strategie` → did you mean --strategy?); null when the message is about something else.
  */
-export function unknownFlagMessage(message: string, knownFlags: readonly string[]): string | null {
+export function unknownFlagMessage(message: string, knownFlags: readonly string[], rawArgv: readonly string[]): string | null {
   const m = /^Unknown arguments?: (.+)$/.exec(message);
   if (m === null) return null;
   const flags = knownFlags.filter((f) => f.length > 1);
+  const typed = (word: string): string | undefined =>
+    rawArgv.find((t) => t === `--${word}` || t.startsWith(`--${word}=`) || (word.length === 1 && /^-[A-Za-z]+$/.test(t) && t.includes(word)));
   const parts = m[1].split(", ").map((word) => {
+    // yargs names an extra positional word the same way; only a flag gets dashes and a hint.
+    if (typed(word) === undefined) return JSON.stringify(word);
     const hint = closest(word, flags);
     const shown = word.length > 1 ? `--${word}` : `-${word}`;
     return hint === undefined ? shown : `${shown} (did you mean --${hint}?)`;

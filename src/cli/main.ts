@@ -49,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitProcess(false)
     .fail((message, error) => {
       // Throwing here stops yargs before any handler runs on a bad command line.
-      throw error ?? new InputError([unknownFlagMessage(message, knownFlags) ?? `kmsim: ${lowerFirst(message)}`]);
+      throw error ?? new InputError([unknownFlagMessage(message, knownFlags, argv) ?? `kmsim: ${lowerFirst(message)}`]);
     });
   try {
     await cli.parseAsync();

@@ -22,6 +22,9 @@ describe("a mistyped flag gets a hint (did you mean)", () => {
   it("compare --replication → did you mean --replications? (the hint comes from compare's own flags)", async () => {
     expect(await refused(["compare", QUICKSTART, "--replication", "2"])).toEqual(["kmsim: unknown argument: --replication (did you mean --replications?)"]);
   });
+  it("an extra word that is not a flag is named as typed, without dashes or a hint", async () => {
+    expect(await refused(["run", QUICKSTART, "extra"])).toEqual(['kmsim: unknown argument: "extra"']);
+  });
   it("several unknown flags each get their hint; a flag like nothing known gets none", async () => {
     expect(await refused(["run", QUICKSTART, "--sed", "3", "--zzzzzz"])).toEqual(["kmsim: unknown arguments: --sed (did you mean --seed?), --zzzzzz"]);
   });

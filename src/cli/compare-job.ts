@@ -39,6 +39,7 @@ import { wholeNumberFlag } from "./options.js";
 import { startProgress, type Progress } from "./progress.js";
 import type { ReplicationResult, ReplicationTask } from "./replication.js";
 import { readScenario, unknownStrategyMessage } from "./scenario-input.js";
+import { rankingJson } from "./json-output.js";
 import { formatRanking } from "./ranking-table.js";
 import { kmsimVersion } from "./version.js";
 
@@ -52,6 +53,8 @@ export interface CompareArgs {
   readonly out?: string;
   readonly strategies?: string;
   readonly timelines?: boolean;
+  /** `--json`: the ranking as one JSON document on stdout instead of the table. */
+  readonly json?: boolean;
 }
 
 /** Stopped by Ctrl-C: nothing was written. */
@@ -98,7 +101,7 @@ export async function compareJob(args: CompareArgs): Promise<string> {
   const tasksFor = (from: number, to: number): ReplicationTask[] => variants.flatMap((v) => range(from, to).map((r) => taskOf(v, r)));
 
   const started = performance.now();
-  const runner = new ReplicationRunner(workers, maxRuns, scenario.name);
+  const runner = new ReplicationRunner(workers, maxRuns, scenario.name, plan.kind === "auto");
   const done: { task: ReplicationTask; result: ReplicationResult }[] = [];
   let replications: number;
   let stopped: StopReason | null = null;
@@ -165,7 +168,11 @@ export async function compareJob(args: CompareArgs): Promise<string> {
   await writeFolderAtomic(folder, files);
   const ranked = rankStrategies(names, runs, metrics);
   const replicationsInfo = auto === undefined ? { count: replications } : { count: replications, auto: { reason: stopped ?? "", max: plan.kind === "auto" ? plan.max : 0 } };
-  process.stdout.write(formatRanking(scenario.name, ranked, metrics, { replications: replicationsInfo, folder, wallTimeMs, workers }));
+  process.stdout.write(
+    args.json === true
+      ? rankingJson(scenario.name, ranked, metrics, { folder, replications, auto: auto === undefined ? null : { max: auto.max, stoppedBecause: auto.stoppedBecause ?? "" }, workers })
+      : formatRanking(scenario.name, ranked, metrics, { replications: replicationsInfo, folder, wallTimeMs, workers }),
+  );
   return folder;
 }
 
@@ -249,10 +256,11 @@ class ReplicationRunner {
     private readonly workers: number,
     total: number,
     label: string,
+    atMost = false,
   ) {
     if (!existsSync(WORKER)) throw new Error(`compiled worker ${WORKER} is missing: run \`npm run build\``);
     this.pool = new Tinypool({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: 1_000 });
-    this.progress = startProgress(`kmsim compare ${label}`, total);
+    this.progress = startProgress(`kmsim compare ${label}`, total, { kind: "runs", atMost });
     process.once("SIGINT", this.onInterrupt);
   }
 

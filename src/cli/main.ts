@@ -1,18 +1,29 @@
 // kmsim's command-line entry: a flat list of yargs commands (STYLE.md), exit codes per FORMAT.md
 // (0 success, 2 bad input, 1 anything else) and no stack trace for the user.
-import yargs from "yargs";
+import yargs, { type MiddlewareFunction } from "yargs";
 import { compareCommand } from "./commands/compare.js";
 import { editionsCommand } from "./commands/editions.js";
 import { importCommand } from "./commands/import.js";
+import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { validateCommand } from "./commands/validate.js";
 import { ExitCode, InputError } from "./errors.js";
+import { numberFlagProblems, unknownFlagMessage, type ParsingContext } from "./flag-checks.js";
 import { kmsimVersion } from "./version.js";
 
 /** Runs kmsim with these arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // The flags of the command being parsed, recorded before yargs validates (for "did you mean").
+  let knownFlags: readonly string[] = [];
+  // yargs passes its parsing context as a second argument (not in @types/yargs): the command's options.
+  const flagCheck = (_args: unknown, y: ParsingContext): void => {
+    const options = y.getOptions();
+    knownFlags = Object.keys(options.key);
+    const problems = numberFlagProblems(argv, options.number);
+    if (problems.length > 0) throw new InputError(problems);
+  };
   const cli = yargs(argv)
     .scriptName("kmsim")
     // One spelling per flag: no camelCase twins in "unknown argument" messages.
@@ -25,6 +36,9 @@ export async function main(argv: string[]): Promise<number> {
     .command(schemaCommand)
     .command(reportCommand)
     .command(importCommand)
+    .command(initCommand)
+    .middleware(flagCheck as unknown as MiddlewareFunction, true)
+    .completion("completion", "Print a bash/zsh completion script (kmsim completion >> ~/.bashrc)")
     .demandCommand(1, "name a command (kmsim --help lists them)")
     .strict()
     .recommendCommands()
@@ -35,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitProcess(false)
     .fail((message, error) => {
       // Throwing here stops yargs before any handler runs on a bad command line.
-      throw error ?? new InputError([`kmsim: ${lowerFirst(message)}`]);
+      throw error ?? new InputError([unknownFlagMessage(message, knownFlags, argv) ?? `kmsim: ${lowerFirst(message)}`]);
     });
   try {
     await cli.parseAsync();

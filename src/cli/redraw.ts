@@ -6,8 +6,11 @@ import {
   COMPARISON_CHART_HTML,
   COMPARISON_CHART_SVG,
   RUN_FILES,
+  checkComparisonFolder,
+  checkRunFolder,
   redrawComparisonFolder,
   redrawRunFolder,
+  type FolderProblem,
   type RankingMetric,
 } from "../report/index.js";
 import { InputError } from "./errors.js";
@@ -16,6 +19,7 @@ import { InputError } from "./errors.js";
 export async function redrawFolder(folder: string): Promise<void> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError([`${folder}: no such folder`]);
   if (existsSync(join(folder, RUN_FILES.timeline))) {
+    refuseProblems(folder, await checkRunFolder(folder));
     try {
       await redrawRunFolder(folder);
     } catch (err) {
@@ -26,11 +30,17 @@ export async function redrawFolder(folder: string): Promise<void> {
     return;
   }
   if (existsSync(join(folder, "runs.csv"))) {
+    refuseProblems(folder, await checkComparisonFolder(folder));
     await redrawComparisonFolder(folder, rankByOf(folder));
     process.stdout.write(`${folder}: redrew ${COMPARISON_CHART_SVG} and ${COMPARISON_CHART_HTML}\n`);
     return;
   }
   throw new InputError([`${folder}: neither a run folder (no ${RUN_FILES.timeline}) nor a comparison folder (no runs.csv)`]);
+}
+
+/** A folder whose CSVs do not match its manifest.json is bad input: every problem, `FOLDER/FILE: line N: message`. */
+function refuseProblems(folder: string, problems: readonly FolderProblem[]): void {
+  if (problems.length > 0) throw new InputError(problems.map((p) => `${join(folder, p.file)}: ${p.message}`));
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   buildManifest,
   writeRunFolder,
 } from "../report/index.js";
+import { runJson } from "./json-output.js";
 import { durationFlag, wholeNumberFlag } from "./options.js";
 import { startProgress } from "./progress.js";
 import { pickStrategy, readScenario } from "./scenario-input.js";
@@ -25,6 +26,8 @@ export interface RunArgs {
   readonly out?: string;
   readonly sample?: unknown;
   readonly events?: boolean;
+  /** `--json`: the summary as one JSON document on stdout instead of the text summary. */
+  readonly json?: boolean;
 }
 
 /** Runs one simulation and writes its folder; returns the folder path. */
@@ -93,6 +96,8 @@ export async function runJob(args: RunArgs): Promise<string> {
     durationMin: world.durationMin,
     events,
   });
-  process.stdout.write(formatRunSummary(world, outputs.summaryRecord, { folder, wallTimeMs, title, files }));
+  process.stdout.write(
+    args.json === true ? runJson(outputs.summaryRecord, { folder, files }) : formatRunSummary(world, outputs.summaryRecord, { folder, wallTimeMs, title, files }),
+  );
   return folder;
 }

@@ -4,6 +4,14 @@ import { formatNumber } from "../report/index.js";
 
 type SummaryRecord = Record<string, number | string>;
 
+/** What each failure code means (MODEL.md "Outputs", §C5 §C6.4 §H2), in summary.csv's column order. */
+export const FAILURE_MEANINGS: readonly (readonly [string, string])[] = [
+  ["0xC004F038", "count too low: below the client's threshold"],
+  ["0xC004F041", "host not activated"],
+  ["0xC004F042", "host cannot activate this product"],
+  ["0xC004F074", "no host could be contacted"],
+];
+
 function value(record: SummaryRecord, key: string): string {
   const v = record[key];
   return typeof v === "number" ? formatNumber(Math.round(v * 100) / 100) : v === undefined || v === "" ? "–" : v;
@@ -28,11 +36,8 @@ export function formatRunSummary(
   lines.push(
     `  first activation (h): median ${value(record, "first_activation_p50_h")}, 95th percentile ${value(record, "first_activation_p95_h")}`,
   );
-  lines.push(
-    `  requests: ${value(record, "requests")}; failed attempts: 0xC004F038 ${value(record, "failed_0xC004F038")}, ` +
-      `0xC004F041 ${value(record, "failed_0xC004F041")}, 0xC004F042 ${value(record, "failed_0xC004F042")}, ` +
-      `0xC004F074 ${value(record, "failed_0xC004F074")}`,
-  );
+  lines.push(`  requests: ${value(record, "requests")}; failed attempts, by final result:`);
+  for (const [code, meaning] of FAILURE_MEANINGS) lines.push(`    ${code} (${meaning}): ${value(record, `failed_${code}`)}`);
   if (record.office_clients !== undefined) {
     lines.push(
       `  Office: ${value(record, "office_clients")} installs, ${value(record, "office_licensed_end")} licensed at the end, ` +

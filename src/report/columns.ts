@@ -1,8 +1,22 @@
 // Column lists of timeline.csv and summary.csv (FORMAT.md "Run folder"), derived from a World.
 // Shared by the run aggregator, the chart and (later) compare's runs.csv.
 import { LICENSE_STATE_NAMES } from "../kms/facts.js";
-import type { Layout } from "../kms/layout.js";
-import type { World } from "../kms/world.js";
+
+/**
+ * What the column lists depend on: the ids of hosts, links and sites (and which sites have DNS
+ * outages). A World has this shape; so has a run's manifest.json `world`, which `kmsim report`
+ * checks the CSVs against.
+ */
+export interface ColumnWorld {
+  readonly hosts: readonly { readonly id: string }[];
+  readonly links: readonly { readonly id: string }[];
+  readonly sites: readonly { readonly id: string; readonly dnsOutages: readonly unknown[] }[];
+}
+
+/** Whether some group has `office` (the Office columns); a Layout has this shape. */
+export interface ColumnLayout {
+  readonly hasOffice: boolean;
+}
 
 /** The four §C4 state column names in FORMAT.md order (oob_grace, licensed, oot_grace, notification). */
 export const STATE_COLUMNS: readonly string[] = LICENSE_STATE_NAMES.slice(1);
@@ -14,7 +28,7 @@ export const LOW_COUNT_THRESHOLD = 25;
 export const FAILED_CODES: readonly number[] = [0xc004f038, 0xc004f041, 0xc004f042, 0xc004f074];
 
 /** Indices of the sites that get a `<site>_dns_up` column: those with at least one DNS outage entry. */
-export function dnsColumnSites(world: World): number[] {
+export function dnsColumnSites(world: ColumnWorld): number[] {
   const out: number[] = [];
   world.sites.forEach((s, i) => {
     if (s.dnsOutages.length > 0) out.push(i);
@@ -23,7 +37,7 @@ export function dnsColumnSites(world: World): number[] {
 }
 
 /** The columns of timeline.csv, in FORMAT.md order. */
-export function timelineColumns(world: World, layout: Layout): string[] {
+export function timelineColumns(world: ColumnWorld, layout: ColumnLayout): string[] {
   const cols = ["minute", "time", ...STATE_COLUMNS];
   if (layout.hasOffice) cols.push(...STATE_COLUMNS.map((s) => `office_${s}`));
   for (const h of world.hosts) {
@@ -94,7 +108,7 @@ export const LOW_OFFICE_COUNT_THRESHOLD = 5;
  * risk, host risk, Office risk, host Office); sections without columns are empty. compare's
  * runs.csv takes the union over strategies section by section.
  */
-export function summaryColumnSections(world: World, layout: Layout): string[][] {
+export function summaryColumnSections(world: ColumnWorld, layout: ColumnLayout): string[][] {
   const perHost = (suffixes: readonly string[]): string[] => world.hosts.flatMap((h) => suffixes.map((s) => `${h.id}_${s}`));
   const office = layout.hasOffice;
   return [
@@ -109,6 +123,6 @@ export function summaryColumnSections(world: World, layout: Layout): string[][] 
 }
 
 /** The columns of summary.csv, in FORMAT.md order. */
-export function summaryColumns(world: World, layout: Layout): string[] {
+export function summaryColumns(world: ColumnWorld, layout: ColumnLayout): string[] {
   return summaryColumnSections(world, layout).flat();
 }

@@ -31,7 +31,12 @@ export {
   summaryColumns,
   timelineColumns,
 } from "./columns.js";
+export type { ColumnLayout, ColumnWorld } from "./columns.js";
 export { csvField, csvRow, recordToCsv, toCsv } from "./csv.js";
+export { MAX_CSV_PROBLEMS, checkCsv, splitCsvLine } from "./csv-check.js";
+export type { CellKind, ColumnRule, TableRule } from "./csv-check.js";
+export { checkComparisonFolder, checkRunFolder } from "./check-results.js";
+export type { FolderProblem } from "./check-results.js";
 export type { CsvCell } from "./csv.js";
 export { EVENTS_COLUMNS, EventsWriter } from "./events-writer.js";
 export type { EventsWriterOptions } from "./events-writer.js";

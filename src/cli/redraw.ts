@@ -11,13 +11,20 @@ import {
   type RankingMetric,
 } from "../report/index.js";
 import { InputError } from "./errors.js";
+import { testPause } from "./test-pause.js";
+
+/** The new chart files exist under temp names: the report's pause point (docs/testing.md). */
+async function beforeCommit(): Promise<void> {
+  await testPause("write");
+  await testPause("swap");
+}
 
 /** Redraws a run folder's chart from timeline.csv (and availability.csv, manifest.json when present), or a comparison folder's from runs.csv; bad folders are bad input. */
 export async function redrawFolder(folder: string): Promise<void> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError([`${folder}: no such folder`]);
   if (existsSync(join(folder, RUN_FILES.timeline))) {
     try {
-      await redrawRunFolder(folder);
+      await redrawRunFolder(folder, beforeCommit);
     } catch (err) {
       if (err instanceof AvailabilityFormatError) throw new InputError([`${join(folder, RUN_FILES.availability)}: ${err.message}`]);
       throw err;
@@ -26,7 +33,7 @@ export async function redrawFolder(folder: string): Promise<void> {
     return;
   }
   if (existsSync(join(folder, "runs.csv"))) {
-    await redrawComparisonFolder(folder, rankByOf(folder));
+    await redrawComparisonFolder(folder, rankByOf(folder), beforeCommit);
     process.stdout.write(`${folder}: redrew ${COMPARISON_CHART_SVG} and ${COMPARISON_CHART_HTML}\n`);
     return;
   }

@@ -38,7 +38,7 @@ export function installInterruptHandlers(): () => void {
     abortOpenStagesSync();
     removeLiveTempsSync();
     const name = signal === "SIGTERM" ? "SIGTERM" : "SIGINT";
-    process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}kmsim: interrupted (${name}): no new result was written\n`);
+    process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K\x1b[?25h" : ""}kmsim: interrupted (${name}): no new result was written\n`);
     process.exit(interruptExitCode(name));
   };
   process.on("SIGINT", handler);

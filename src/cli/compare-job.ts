@@ -193,7 +193,7 @@ async function compareInto(stage: ResultStage, folder: string, p: ComparePlan): 
       workers,
       strategies: variants.map((v) => ({ name: v.name, world: v.world })),
     },
-    files: [...Object.keys(files).slice(0, 4), ...timelineFiles, "manifest.json"],
+    files: [...Object.keys(files), ...timelineFiles],
   });
   let written = 0;
   for (const [name, text] of Object.entries(files)) {

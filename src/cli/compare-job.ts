@@ -146,7 +146,9 @@ async function compareInto(stage: ResultStage, folder: string, p: ComparePlan): 
       while (stopped === null) {
         const next = Math.min(plan.max, replications + AUTO_BATCH);
         const tasks = tasksFor(replications, next);
-        (await runner.run(tasks)).forEach((result, i) => done.push({ task: tasks[i], result }));
+        const running = runner.run(tasks);
+        if (replications === 0) await testPause("simulate");
+        (await running).forEach((result, i) => done.push({ task: tasks[i], result }));
         replications = next;
         stopped = stopReason(names, comparedRuns(done), metrics, plan.tolerance);
         if (stopped === null && replications >= plan.max) stopped = "maximum reached";

@@ -1,10 +1,8 @@
 // `kmsim compare`: every strategy × replications on worker threads, written to a comparison
 // folder (FORMAT.md "Comparison folder"). Replication r of every strategy uses the streams of
 // (seed, r) (§R3): common random numbers, so strategies are compared pair by pair.
-import { setMaxListeners } from "node:events";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Tinypool from "tinypool";
 import { STREAM_SCHEME } from "../engine/index.js";
@@ -27,12 +25,12 @@ import {
   runsCsv,
   summaryColumnSections,
   stopReason,
-  writeFolderAtomic,
   type ComparedRun,
   type RankingMetric,
   type StopReason,
   type Tolerance,
 } from "../report/index.js";
+import type { ResultStage } from "../report/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { InputError } from "./errors.js";
 import { wholeNumberFlag } from "./options.js";
@@ -41,6 +39,8 @@ import type { ReplicationResult, ReplicationTask } from "./replication.js";
 import { readScenario, unknownStrategyMessage } from "./scenario-input.js";
 import { rankingJson } from "./json-output.js";
 import { formatRanking } from "./ranking-table.js";
+import { defaultResultFolder, stageResult } from "./result-stage.js";
+import { testPause } from "./test-pause.js";
 import { kmsimVersion } from "./version.js";
 
 export interface CompareArgs {
@@ -55,11 +55,6 @@ export interface CompareArgs {
   readonly timelines?: boolean;
   /** `--json`: the ranking as one JSON document on stdout instead of the table. */
   readonly json?: boolean;
-}
-
-/** Stopped by Ctrl-C: nothing was written. */
-export class Interrupted extends Error {
-  override readonly name = "Interrupted";
 }
 
 const WORKER = fileURLToPath(new URL("../../dist/cli/compare-worker.js", import.meta.url));
@@ -83,8 +78,44 @@ export async function compareJob(args: CompareArgs): Promise<string> {
   const columns = runsColumns(variants.map((v) => summaryColumnSections(v.world, buildLayout(v.world))));
   const metrics = rankingMetrics(args["rank-by"], columns);
   const maxRuns = variants.length * (plan.kind === "fixed" ? plan.count : plan.max);
-  const workers = args.workers === undefined ? Math.min(availableParallelism(), maxRuns) : wholeNumberFlag("workers", args.workers, 1);
-  const folder = args.out ?? join("results", scenario.name, "compare");
+  const workers = workerCount(args.workers, maxRuns);
+  const folder = args.out ?? defaultResultFolder(scenario.name, "compare");
+  const stage = stageResult(args.out, folder, [args.file]);
+  try {
+    return await compareInto(stage, folder, { args, scenario, variants, plan, columns, metrics, maxRuns, workers });
+  } finally {
+    stage.abort(); // removes the temp folder of a failed or interrupted comparison; a no-op after the swap
+  }
+}
+
+/**
+ * `--workers`: at most one per run (more would only cost memory); a warning when more than the
+ * CPUs (FORMAT.md "Commands"). Default: min(CPUs, runs).
+ */
+function workerCount(flag: unknown, runs: number): number {
+  const cpus = availableParallelism();
+  if (flag === undefined) return Math.max(1, Math.min(cpus, runs));
+  const asked = wholeNumberFlag("workers", flag, 1);
+  const workers = Math.max(1, Math.min(asked, runs));
+  if (workers > cpus) {
+    process.stderr.write(`kmsim: --workers ${asked}: ${workers} worker threads for ${cpus} CPUs; they will compete for them (default: ${Math.min(cpus, runs)})\n`);
+  }
+  return workers;
+}
+
+interface ComparePlan {
+  readonly args: CompareArgs;
+  readonly scenario: Scenario;
+  readonly variants: readonly Variant[];
+  readonly plan: ReplicationPlan;
+  readonly columns: readonly string[];
+  readonly metrics: RankingMetric[];
+  readonly maxRuns: number;
+  readonly workers: number;
+}
+
+async function compareInto(stage: ResultStage, folder: string, p: ComparePlan): Promise<string> {
+  const { args, scenario, variants, plan, columns, metrics, maxRuns, workers } = p;
   const names = variants.map((v) => v.name);
 
   const taskOf = (v: Variant, r: number): ReplicationTask => ({
@@ -95,7 +126,8 @@ export async function compareJob(args: CompareArgs): Promise<string> {
     replication: r,
     startEpochMs: scenario.startEpochMs,
     sampleMin: scenario.sampleMin,
-    timeline: args.timelines === true,
+    timeline: false,
+    timelinePath: args.timelines === true ? stage.path(timelineFile(v.name, r)) : null,
   });
   /** Every strategy × replications [from, to), strategies in file order, replications ascending. */
   const tasksFor = (from: number, to: number): ReplicationTask[] => variants.flatMap((v) => range(from, to).map((r) => taskOf(v, r)));
@@ -109,13 +141,17 @@ export async function compareJob(args: CompareArgs): Promise<string> {
     if (plan.kind === "fixed") {
       replications = plan.count;
       const tasks = tasksFor(0, replications);
-      (await runner.run(tasks)).forEach((result, i) => done.push({ task: tasks[i], result }));
+      const running = runner.run(tasks);
+      await testPause("simulate");
+      (await running).forEach((result, i) => done.push({ task: tasks[i], result }));
     } else {
       replications = 0;
       while (stopped === null) {
         const next = Math.min(plan.max, replications + AUTO_BATCH);
         const tasks = tasksFor(replications, next);
-        (await runner.run(tasks)).forEach((result, i) => done.push({ task: tasks[i], result }));
+        const running = runner.run(tasks);
+        if (replications === 0) await testPause("simulate");
+        (await running).forEach((result, i) => done.push({ task: tasks[i], result }));
         replications = next;
         stopped = stopReason(names, comparedRuns(done), metrics, plan.tolerance);
         if (stopped === null && replications >= plan.max) stopped = "maximum reached";
@@ -140,9 +176,8 @@ export async function compareJob(args: CompareArgs): Promise<string> {
     [COMPARISON_CHART_SVG]: chart.svg,
     [COMPARISON_CHART_HTML]: chart.html,
   };
-  if (args.timelines === true) {
-    for (const { task, result } of done) files[`timeline-${task.strategy ?? "base"}-r${task.replication}.csv`] = result.timeline ?? "";
-  }
+  // The timelines are in the temp folder already (streamed by the workers); listed in the manifest.
+  const timelineFiles = args.timelines === true ? done.map(({ task }) => timelineFile(task.strategy ?? "", task.replication)) : [];
   const auto = plan.kind === "auto" ? { max: plan.max, tolerance: toleranceText(plan.tolerance), stoppedBecause: stopped } : undefined;
   files["manifest.json"] = buildManifest({
     version: kmsimVersion(),
@@ -163,9 +198,15 @@ export async function compareJob(args: CompareArgs): Promise<string> {
       workers,
       strategies: variants.map((v) => ({ name: v.name, world: v.world })),
     },
-    files: Object.keys(files),
+    files: [...Object.keys(files), ...timelineFiles],
   });
-  await writeFolderAtomic(folder, files);
+  let written = 0;
+  for (const [name, text] of Object.entries(files)) {
+    stage.writeFile(name, text);
+    if (++written === 1) await testPause("write");
+  }
+  await testPause("swap");
+  stage.commit();
   const ranked = rankStrategies(names, runs, metrics);
   const replicationsInfo = auto === undefined ? { count: replications } : { count: replications, auto: { reason: stopped ?? "", max: plan.kind === "auto" ? plan.max : 0 } };
   process.stdout.write(
@@ -174,6 +215,11 @@ export async function compareJob(args: CompareArgs): Promise<string> {
       : formatRanking(scenario.name, ranked, metrics, { replications: replicationsInfo, folder, wallTimeMs, workers }),
   );
   return folder;
+}
+
+/** `timeline-<strategy>-r<k>.csv` (`base` for a file without strategies), FORMAT.md "Comparison folder". */
+function timelineFile(strategy: string, replication: number): string {
+  return `timeline-${strategy === "" ? "base" : strategy}-r${replication}.csv`;
 }
 
 function range(from: number, to: number): number[] {
@@ -243,13 +289,11 @@ function chooseVariants(scenario: Scenario, file: string, list: string | undefin
 
 /**
  * The worker pool of one comparison, kept warm across batches; results come back in task order,
- * whatever the completion order. Ctrl-C aborts the queued work: nothing is written.
+ * whatever the completion order. SIGINT/SIGTERM end the process (interrupt.ts), workers included.
  */
 class ReplicationRunner {
   private readonly pool: Tinypool;
   private readonly progress: Progress;
-  private readonly abort = new AbortController();
-  private readonly onInterrupt = (): void => this.abort.abort();
   private finished = 0;
 
   constructor(
@@ -261,30 +305,22 @@ class ReplicationRunner {
     if (!existsSync(WORKER)) throw new Error(`compiled worker ${WORKER} is missing: run \`npm run build\``);
     this.pool = new Tinypool({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: 1_000 });
     this.progress = startProgress(`kmsim compare ${label}`, total, { kind: "runs", atMost });
-    process.once("SIGINT", this.onInterrupt);
   }
 
   async run(tasks: readonly ReplicationTask[]): Promise<ReplicationResult[]> {
     const batches = batchesOf(tasks, this.workers);
-    setMaxListeners(batches.length + 10, this.abort.signal); // one listener per queued batch
-    try {
-      const results = await Promise.all(
-        batches.map(async (batch) => {
-          const out = (await this.pool.run(batch, { signal: this.abort.signal })) as ReplicationResult[];
-          this.finished += batch.length;
-          this.progress.update(this.finished);
-          return out;
-        }),
-      );
-      return results.flat();
-    } catch (err) {
-      if (this.abort.signal.aborted) throw new Interrupted("interrupted: no files were written");
-      throw err;
-    }
+    const results = await Promise.all(
+      batches.map(async (batch) => {
+        const out = (await this.pool.run(batch)) as ReplicationResult[];
+        this.finished += batch.length;
+        this.progress.update(this.finished);
+        return out;
+      }),
+    );
+    return results.flat();
   }
 
   async close(): Promise<void> {
-    process.removeListener("SIGINT", this.onInterrupt);
     this.progress.stop();
     await this.pool.destroy();
   }

@@ -10,4 +10,4 @@ export class InputError extends Error {
 }
 
 /** Exit codes of FORMAT.md. */
-export const ExitCode = { OK: 0, FAILURE: 1, BAD_INPUT: 2 } as const;
+export const ExitCode = { OK: 0, FAILURE: 1, BAD_INPUT: 2, SIGINT: 130, SIGTERM: 143 } as const;

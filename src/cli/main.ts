@@ -1,5 +1,6 @@
 // kmsim's command-line entry: a flat list of yargs commands (STYLE.md), exit codes per FORMAT.md
-// (0 success, 2 bad input, 1 anything else) and no stack trace for the user.
+// (0 success, 2 bad input, 130/143 interrupted by SIGINT/SIGTERM, 1 anything else) and no stack
+// trace for the user.
 import yargs, { type MiddlewareFunction } from "yargs";
 import { compareCommand } from "./commands/compare.js";
 import { editionsCommand } from "./commands/editions.js";
@@ -11,6 +12,7 @@ import { schemaCommand } from "./commands/schema.js";
 import { validateCommand } from "./commands/validate.js";
 import { ExitCode, InputError } from "./errors.js";
 import { numberFlagProblems, unknownFlagMessage, type ParsingContext } from "./flag-checks.js";
+import { installInterruptHandlers } from "./interrupt.js";
 import { kmsimVersion } from "./version.js";
 
 /** Runs kmsim with these arguments and returns the exit code. */
@@ -51,14 +53,12 @@ export async function main(argv: string[]): Promise<number> {
       // Throwing here stops yargs before any handler runs on a bad command line.
       throw error ?? new InputError([unknownFlagMessage(message, knownFlags, argv) ?? `kmsim: ${lowerFirst(message)}`]);
     });
+  // SIGINT/SIGTERM: temp folders and files removed, one line, exit 130/143 (interrupt.ts).
+  const removeHandlers = installInterruptHandlers();
   try {
     await cli.parseAsync();
     return ExitCode.OK;
   } catch (err) {
-    if (err instanceof Error && err.name === "Interrupted") {
-      process.stderr.write(`kmsim: ${err.message}\n`);
-      return ExitCode.FAILURE;
-    }
     if (err instanceof InputError) {
       for (const line of err.lines) process.stderr.write(`${line}\n`);
       return ExitCode.BAD_INPUT;
@@ -67,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`kmsim: internal error: ${message}\n`);
     if (process.env.KMSIM_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return ExitCode.FAILURE;
+  } finally {
+    removeHandlers();
   }
 }
 

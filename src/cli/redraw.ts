@@ -14,6 +14,13 @@ import {
   type RankingMetric,
 } from "../report/index.js";
 import { InputError } from "./errors.js";
+import { testPause } from "./test-pause.js";
+
+/** The new chart files exist under temp names: the report's pause point (docs/testing.md). */
+async function beforeCommit(): Promise<void> {
+  await testPause("write");
+  await testPause("swap");
+}
 
 /** Redraws a run folder's chart from timeline.csv (and availability.csv, manifest.json when present), or a comparison folder's from runs.csv; bad folders are bad input. */
 export async function redrawFolder(folder: string): Promise<void> {
@@ -21,7 +28,7 @@ export async function redrawFolder(folder: string): Promise<void> {
   if (existsSync(join(folder, RUN_FILES.timeline))) {
     refuseProblems(folder, await checkRunFolder(folder));
     try {
-      await redrawRunFolder(folder);
+      await redrawRunFolder(folder, beforeCommit);
     } catch (err) {
       if (err instanceof AvailabilityFormatError) throw new InputError([`${join(folder, RUN_FILES.availability)}: ${err.message}`]);
       throw err;
@@ -31,7 +38,7 @@ export async function redrawFolder(folder: string): Promise<void> {
   }
   if (existsSync(join(folder, "runs.csv"))) {
     refuseProblems(folder, await checkComparisonFolder(folder));
-    await redrawComparisonFolder(folder, rankByOf(folder));
+    await redrawComparisonFolder(folder, rankByOf(folder), beforeCommit);
     process.stdout.write(`${folder}: redrew ${COMPARISON_CHART_SVG} and ${COMPARISON_CHART_HTML}\n`);
     return;
   }

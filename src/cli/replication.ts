@@ -1,6 +1,7 @@
 // One replication of one world: the model run and its streaming aggregation, nothing else (no
 // charts, no files), so that compare's worker threads load only the simulation code.
 import { buildLayout, simulate, type World } from "../kms/index.js";
+import { FileSink } from "../report/file-sink.js";
 import { RunAggregator } from "../report/run-aggregator.js";
 
 /** Everything a worker needs for one run; plain data (it crosses a thread boundary). */
@@ -12,8 +13,10 @@ export interface ReplicationTask {
   readonly replication: number;
   readonly startEpochMs: number;
   readonly sampleMin: number | null;
-  /** Whether to return timeline.csv too (compare --timelines). */
+  /** Whether to return timeline.csv too (tests; it is kept in memory). */
   readonly timeline: boolean;
+  /** Where to stream timeline.csv (compare --timelines: a file in the result's temp folder), or null. */
+  readonly timelinePath?: string | null;
 }
 
 export interface ReplicationResult {
@@ -24,6 +27,16 @@ export interface ReplicationResult {
 
 /** Runs replication `task.replication` of the world, streams from (seed, replication) (§R3). */
 export function runReplication(task: ReplicationTask): ReplicationResult {
+  const file = task.timelinePath === undefined || task.timelinePath === null ? null : new FileSink(task.timelinePath);
+  try {
+    return replicate(task, file);
+  } catch (err) {
+    file?.abort();
+    throw err;
+  }
+}
+
+function replicate(task: ReplicationTask, file: FileSink | null): ReplicationResult {
   const aggregator = new RunAggregator(task.world, buildLayout(task.world), {
     startEpochMs: task.startEpochMs,
     sampleMin: task.sampleMin,
@@ -31,12 +44,14 @@ export function runReplication(task: ReplicationTask): ReplicationResult {
     strategy: task.strategy,
     replication: task.replication,
     seed: task.seed,
+    ...(file === null ? {} : { timeline: file }),
   });
   const stats = simulate(task.world, { seed: task.seed, replication: task.replication }, aggregator);
   const outputs = aggregator.finish();
+  file?.close();
   return {
     summaryRecord: outputs.summaryRecord,
-    timeline: task.timeline ? outputs.timeline : null,
+    timeline: task.timeline && file === null ? outputs.timeline : null,
     eventsProcessed: stats.eventsProcessed,
   };
 }

@@ -1,19 +1,21 @@
 // `kmsim run`: one simulation of a scenario (or one of its strategies) into a run folder
-// (FORMAT.md "Run folder").
-import { join } from "node:path";
+// (FORMAT.md "Run folder", "Result folders"). The result folder is checked and its temp sibling
+// created before anything runs; the simulation runs on a worker thread, streaming timeline.csv
+// (and events.csv) into the temp folder, so that memory does not grow with the rows and the main
+// thread answers SIGINT/SIGTERM at once; the chart and manifest follow, then the swap.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { STREAM_SCHEME } from "../engine/index.js";
-import { buildLayout, simulate } from "../kms/index.js";
-import {
-  AvailabilityRecorder,
-  EventsWriter,
-  RUN_FILES,
-  RunAggregator,
-  buildManifest,
-  writeRunFolder,
-} from "../report/index.js";
+import { RUN_FILES, buildManifest, writeRunFolder } from "../report/index.js";
+import { onInterrupt } from "./interrupt.js";
 import { runJson } from "./json-output.js";
 import { durationFlag, wholeNumberFlag } from "./options.js";
-import { startProgress } from "./progress.js";
+import { startProgress, type Progress } from "./progress.js";
+import { defaultResultFolder, stageResult } from "./result-stage.js";
+import type { RunResult, RunTask } from "./run-simulation.js";
+import type { RunWorkerMessage } from "./run-worker.js";
+import { pauseMarker, testPause } from "./test-pause.js";
 import { pickStrategy, readScenario } from "./scenario-input.js";
 import { formatRunSummary } from "./text-summary.js";
 import { kmsimVersion } from "./version.js";
@@ -30,6 +32,8 @@ export interface RunArgs {
   readonly json?: boolean;
 }
 
+const WORKER = fileURLToPath(new URL("../../dist/cli/run-worker.js", import.meta.url));
+
 /** Runs one simulation and writes its folder; returns the folder path. */
 export async function runJob(args: RunArgs): Promise<string> {
   const scenario = readScenario(args.file);
@@ -38,66 +42,82 @@ export async function runJob(args: RunArgs): Promise<string> {
   const replication = args.replication === undefined ? 0 : wholeNumberFlag("replication", args.replication, 0);
   const sampleMin = args.sample === undefined ? scenario.sampleMin : durationFlag("sample", args.sample);
   const strategy = args.strategy ?? null;
-  const folder = args.out ?? join("results", scenario.name, ...(strategy === null ? [] : [strategy]));
+  const folder = args.out ?? defaultResultFolder(scenario.name, "run", strategy);
+  const stage = stageResult(args.out, folder, [args.file]);
 
-  const layout = buildLayout(world);
-  const events = args.events
-    ? new EventsWriter(world, layout, join(folder, RUN_FILES.events), { startEpochMs: scenario.startEpochMs })
-    : undefined;
-  const availability = new AvailabilityRecorder(world);
-  const aggregator = new RunAggregator(world, layout, {
-    startEpochMs: scenario.startEpochMs,
-    sampleMin,
-    scenario: scenario.name,
-    strategy,
-    replication,
-    seed,
-    events,
-    availability,
-  });
-
-  const started = performance.now();
-  const progress = startProgress(`kmsim run ${scenario.name}`, world.durationMin);
-  let stats;
-  let outputs;
   try {
-    stats = simulate(world, { seed, replication }, aggregator, { onProgress: (m) => progress.update(m) });
-    outputs = aggregator.finish();
-  } catch (err) {
-    events?.abort();
-    throw err;
-  } finally {
-    progress.stop();
-  }
-  const wallTimeMs = performance.now() - started;
+    const started = performance.now();
+    const progress = startProgress(`kmsim run ${scenario.name}`, world.durationMin);
+    let result: RunResult;
+    try {
+      result = await simulateInWorker(
+        { world, scenario: scenario.name, strategy, seed, replication, startEpochMs: scenario.startEpochMs, sampleMin, folder: stage.dir, events: args.events === true },
+        progress,
+      );
+    } finally {
+      progress.stop();
+    }
+    const wallTimeMs = performance.now() - started;
+    await testPause("write");
 
-  const files = [RUN_FILES.timeline, RUN_FILES.summary, RUN_FILES.availability, ...(events ? [RUN_FILES.events] : []), RUN_FILES.chartSvg, RUN_FILES.chartHtml, RUN_FILES.manifest];
-  const manifest = buildManifest({
-    version: kmsimVersion(),
-    scenario: scenario.name,
-    strategy,
-    seed,
-    replication,
-    streamScheme: STREAM_SCHEME,
-    start: scenario.start,
-    durationMin: world.durationMin,
-    sampleMin,
-    eventsProcessed: stats.eventsProcessed,
-    wallTimeMs: Math.round(wallTimeMs),
-    world,
-    files,
+    const files = [RUN_FILES.timeline, RUN_FILES.summary, RUN_FILES.availability, ...(args.events === true ? [RUN_FILES.events] : []), RUN_FILES.chartSvg, RUN_FILES.chartHtml, RUN_FILES.manifest];
+    const manifest = buildManifest({
+      version: kmsimVersion(),
+      scenario: scenario.name,
+      strategy,
+      seed,
+      replication,
+      streamScheme: STREAM_SCHEME,
+      start: scenario.start,
+      durationMin: world.durationMin,
+      sampleMin,
+      eventsProcessed: result.eventsProcessed,
+      wallTimeMs: Math.round(wallTimeMs),
+      world,
+      files,
+    });
+    const title = strategy === null ? scenario.name : `${scenario.name} / ${strategy}`;
+    await writeRunFolder(stage, {
+      summary: result.summary,
+      availability: result.availability,
+      manifest,
+      title,
+      durationMin: world.durationMin,
+      chartTimeline: result.chartTimeline,
+    });
+    await testPause("swap");
+    stage.commit();
+    process.stdout.write(
+      args.json === true
+        ? runJson(result.summaryRecord, { folder, files })
+        : formatRunSummary(world, result.summaryRecord, { folder, wallTimeMs, title, files }),
+    );
+    return folder;
+  } finally {
+    stage.abort(); // removes the temp folder of a failed run; a no-op after the swap
+  }
+}
+
+/** Runs the simulation on a worker thread (run-worker.ts); an interrupt terminates it. */
+function simulateInWorker(task: RunTask, progress: Progress): Promise<RunResult> {
+  if (!existsSync(WORKER)) throw new Error(`compiled worker ${WORKER} is missing: run \`npm run build\``);
+  const worker = new Worker(WORKER, { workerData: task });
+  const removeCleanup = onInterrupt(() => void worker.terminate());
+  return new Promise<RunResult>((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      removeCleanup();
+      fn();
+    };
+    worker.on("message", (m: RunWorkerMessage) => {
+      if (m.kind === "progress") progress.update(m.minute);
+      else if (m.kind === "pause") process.stderr.write(pauseMarker("simulate"));
+      else if (m.kind === "done") settle(() => resolve(m.result));
+      else settle(() => reject(Object.assign(new Error(m.message), m.stack === undefined ? {} : { stack: m.stack })));
+    });
+    worker.on("error", (err) => settle(() => reject(err)));
+    worker.on("exit", (code) => settle(() => reject(new Error(`the simulation worker stopped (exit code ${code})`))));
   });
-  const title = strategy === null ? scenario.name : `${scenario.name} / ${strategy}`;
-  await writeRunFolder(folder, {
-    outputs,
-    availability: availability.csv(),
-    manifest,
-    title,
-    durationMin: world.durationMin,
-    events,
-  });
-  process.stdout.write(
-    args.json === true ? runJson(outputs.summaryRecord, { folder, files }) : formatRunSummary(world, outputs.summaryRecord, { folder, wallTimeMs, title, files }),
-  );
-  return folder;
 }

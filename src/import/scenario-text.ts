@@ -242,7 +242,7 @@ export function scenarioText(e: Estate, name: string | undefined): string {
   const lines = [
     ...header(e),
     "",
-    ...(name === undefined ? ["# name: the file name (results go to results/<name>/)"] : [`name: ${scalar(name)}`]),
+    ...(name === undefined ? ["# name: the file name (results go to results/<name>/run/, results/<name>/compare/)"] : [`name: ${scalar(name)}`]),
     `description: ${JSON.stringify(description)}`,
     withComment("duration: 1y", "simulated time: long enough for a renewal cycle and the 180-day validity"),
     "seed: 1",

@@ -115,6 +115,11 @@ export class AsciiBuffer {
     return Buffer.from(this.buf.buffer, this.buf.byteOffset, this.len).toString("utf8");
   }
 
+  /** The text of bytes [start, end) written so far. */
+  textRange(start: number, end: number): string {
+    return Buffer.from(this.buf.buffer, this.buf.byteOffset + start, end - start).toString("utf8");
+  }
+
   /** The bytes written so far (a view, valid until the next write or clear). */
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.len);

@@ -1,19 +1,30 @@
-// Atomic output (FORMAT.md "Commands": a failed run leaves no partial output files): every file
-// is written in full to a temp file in its own folder and renamed into place; a set of files is
-// committed only once all of them exist, and temp files are removed on failure.
+// Atomic writes of single files and of a few files in an existing folder (FORMAT.md "Commands":
+// a failed or interrupted command leaves no partial output files): every file is written in full
+// to a temp file in its own folder and renamed into place; a set of files is committed only once
+// all of them exist, and temp files are removed on failure. Temp files still on disk are listed,
+// so that the SIGINT/SIGTERM handler can remove them (removeLiveTempsSync). Whole result folders
+// are swapped in instead (result-folder.ts).
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, unlink } from "node:fs/promises";
+import { renameSync, unlinkSync } from "node:fs";
+import { mkdir, open, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { threadId } from "node:worker_threads";
 
-/** A file already written in full to a temp path inside the target folder, waiting for its final name. */
-export interface StagedFile {
-  readonly tempPath: string;
-  /** The final file name inside the folder. */
-  readonly name: string;
-}
-
 let tempCounter = 0;
+/** Temp files created and not yet renamed or removed. */
+const liveTemps = new Set<string>();
+
+/** Removes every temp file still on disk (the interrupt handler: the process exits right after). */
+export function removeLiveTempsSync(): void {
+  for (const path of liveTemps) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // already gone
+    }
+  }
+  liveTemps.clear();
+}
 
 /** A fresh temp path next to `path` (same folder, so the rename stays on one file system); ends in `.tmp`. */
 export function tempPathFor(path: string): string {
@@ -23,6 +34,7 @@ export function tempPathFor(path: string): string {
 }
 
 async function writeAndSync(path: string, text: string): Promise<void> {
+  liveTemps.add(path);
   const fh = await open(path, "wx");
   try {
     await fh.writeFile(text, "utf8");
@@ -33,6 +45,7 @@ async function writeAndSync(path: string, text: string): Promise<void> {
 }
 
 async function removeQuietly(path: string): Promise<void> {
+  liveTemps.delete(path);
   try {
     await unlink(path);
   } catch {
@@ -46,7 +59,8 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   const temp = tempPathFor(path);
   try {
     await writeAndSync(temp, text);
-    await rename(temp, path);
+    renameSync(temp, path);
+    liveTemps.delete(temp);
   } catch (err) {
     await removeQuietly(temp);
     throw err;
@@ -55,19 +69,16 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
 
 /**
  * Writes a set of files into `folder` only after all of their contents exist: each text goes to a
- * temp file first (together with files already `staged`, e.g. events.csv), and only then are all
- * renamed into place. On any failure every temp file is removed (staged ones included) and files
- * already renamed by this call are deleted, so the folder never holds a partial set.
+ * temp file first, and only then are all renamed into place (synchronously, so no signal handler
+ * runs in between). `beforeCommit` runs once every temp file exists (a test pause point). On any
+ * failure every temp file is removed and files already renamed by this call are deleted.
  */
 export async function writeFolderAtomic(
   folder: string,
   files: Readonly<Record<string, string>>,
-  staged: readonly StagedFile[] = [],
+  beforeCommit?: () => Promise<void>,
 ): Promise<void> {
-  const pending: { temp: string; final: string }[] = staged.map((s) => ({
-    temp: s.tempPath,
-    final: join(folder, s.name),
-  }));
+  const pending: { temp: string; final: string }[] = [];
   const renamed: string[] = [];
   try {
     await mkdir(folder, { recursive: true });
@@ -77,8 +88,10 @@ export async function writeFolderAtomic(
       pending.push({ temp, final });
       await writeAndSync(temp, text);
     }
+    if (beforeCommit !== undefined) await beforeCommit();
     for (const p of pending) {
-      await rename(p.temp, p.final);
+      renameSync(p.temp, p.final);
+      liveTemps.delete(p.temp);
       renamed.push(p.final);
     }
   } catch (err) {

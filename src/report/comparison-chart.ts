@@ -216,7 +216,11 @@ export function renderComparisonChartFromCsv(
 }
 
 /** Re-reads a comparison folder's runs.csv and rewrites the comparison chart atomically (`kmsim report`). */
-export async function redrawComparisonFolder(folder: string, rankingMetrics?: readonly RankingMetric[]): Promise<void> {
+export async function redrawComparisonFolder(
+  folder: string,
+  rankingMetrics?: readonly RankingMetric[],
+  beforeCommit?: () => Promise<void>,
+): Promise<void> {
   const chart = await renderComparisonChartFromCsv(await readFile(join(folder, "runs.csv"), "utf8"), rankingMetrics);
-  await writeFolderAtomic(folder, { [COMPARISON_CHART_SVG]: chart.svg, [COMPARISON_CHART_HTML]: chart.html });
+  await writeFolderAtomic(folder, { [COMPARISON_CHART_SVG]: chart.svg, [COMPARISON_CHART_HTML]: chart.html }, beforeCommit);
 }

@@ -1,16 +1,13 @@
 // Streams events.csv (FORMAT.md "Run folder", `--events`): one row per fact of the kinds FORMAT.md
-// lists, written with buffered writes to a temp file next to the final one. The file appears
-// under its real name only when the caller commits the run folder (atomic.ts), so a failed run
-// leaves no partial events.csv.
-import { closeSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname } from "node:path";
+// lists, written with buffered writes straight to the file, so memory does not grow with the rows.
+// The file is created inside the result's temp folder, which is swapped in only when the whole
+// result exists (result-folder.ts), so a failed run leaves no partial events.csv.
+import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from "node:fs";
 import { LICENSE_STATE_NAMES, Pool, ResultCode } from "../kms/facts.js";
 import type { FactSink, LicenseState } from "../kms/facts.js";
 import { groupOfMachine, isOfficeClient, machineOfClient } from "../kms/layout.js";
 import type { Layout } from "../kms/layout.js";
 import type { World } from "../kms/world.js";
-import { tempPathFor } from "./atomic.js";
-import type { StagedFile } from "./atomic.js";
 import { csvField, csvRow } from "./csv.js";
 import { AsciiBuffer } from "./ascii-buffer.js";
 import { formatNumber, formatResultCode } from "./format.js";
@@ -44,9 +41,7 @@ export interface EventsWriterOptions {
 
 /** Writes every fact FORMAT.md's events.csv lists (request, state, join, retire, host/link/DNS up/down, rebuild). */
 export class EventsWriter implements FactSink {
-  /** The temp file the rows go to until the run folder is committed. */
-  readonly tempPath: string;
-  /** The final path (`…/events.csv`). */
+  /** The file the rows go to (a new file: never over an existing one). */
   readonly path: string;
   private rows = 0;
   private fd: number;
@@ -77,9 +72,7 @@ export class EventsWriter implements FactSink {
     for (const g of world.clients) {
       if (csvField(g.id) !== g.id) throw new Error(`EventsWriter: group id ${JSON.stringify(g.id)} would need CSV quoting`);
     }
-    mkdirSync(dirname(path), { recursive: true });
-    this.tempPath = tempPathFor(path);
-    this.fd = openSync(this.tempPath, "wx");
+    this.fd = openSync(path, "wx");
     this.out.ascii(csvRow(EVENTS_COLUMNS));
   }
 
@@ -218,13 +211,7 @@ export class EventsWriter implements FactSink {
     }
   }
 
-  /** The temp file and its final name, for writeFolderAtomic (call after close). */
-  staged(): StagedFile {
-    if (this.fd >= 0) throw new Error("EventsWriter: staged() before close()");
-    return { tempPath: this.tempPath, name: basename(this.path) };
-  }
-
-  /** Closes and deletes the temp file: the run failed (FORMAT.md "a failed run leaves no partial output files"). */
+  /** Closes and deletes the file: the run failed (FORMAT.md "a failed run leaves no partial output files"). */
   abort(): void {
     try {
       if (this.fd >= 0) closeSync(this.fd);
@@ -234,7 +221,7 @@ export class EventsWriter implements FactSink {
     this.fd = -1;
     this.out.clear();
     try {
-      unlinkSync(this.tempPath);
+      unlinkSync(this.path);
     } catch {
       // already gone
     }

@@ -1,7 +1,11 @@
 // The report layer's public API (STYLE.md: index only re-exports).
 export { AsciiBuffer } from "./ascii-buffer.js";
-export { tempPathFor, writeFileAtomic, writeFolderAtomic } from "./atomic.js";
-export type { StagedFile } from "./atomic.js";
+export { removeLiveTempsSync, tempPathFor, writeFileAtomic, writeFolderAtomic } from "./atomic.js";
+export { OutputFolderError, ResultStage, abortOpenStagesSync, isKmsimResult, openResultStage } from "./result-folder.js";
+export type { ResultFolderOptions } from "./result-folder.js";
+export { CHART_SAMPLE_ROWS, RowSample } from "./chart-sample.js";
+export { FileSink } from "./file-sink.js";
+export type { ByteSink } from "./file-sink.js";
 export {
   AVAILABILITY_COLUMNS,
   AVAILABILITY_FILE,
@@ -13,7 +17,7 @@ export {
 } from "./availability.js";
 export type { AvailabilityKind, AvailabilitySink, DownInterval } from "./availability.js";
 export { CHART_HTML, CHART_SVG, chartHtml, renderSvg } from "./chart.js";
-export { redrawRunFolder, renderTimelineChart, runChartOptions } from "./run-chart/render.js";
+export { redrawRunFolder, renderTimelineChart, runChartOptions, sampleTimelineFile } from "./run-chart/render.js";
 export { MAX_COUNT_PANELS, PLOT_WIDTH, timelineChartSpec } from "./run-chart/spec.js";
 export type { RunChartOptions } from "./run-chart/spec.js";
 export { MAX_LANES, MAX_OFFLINE_LANES } from "./run-chart/lanes.js";

@@ -21,6 +21,8 @@ import {
 import { AsciiBuffer } from "./ascii-buffer.js";
 import { recordToCsv } from "./csv.js";
 import type { AvailabilitySink } from "./availability.js";
+import type { RowSample } from "./chart-sample.js";
+import type { ByteSink } from "./file-sink.js";
 import type { EventsWriter } from "./events-writer.js";
 import { formatNumber } from "./format.js";
 import { percentileR7 } from "./stats.js";
@@ -39,10 +41,20 @@ export interface RunAggregatorOptions {
   readonly events?: EventsWriter;
   /** When given, host, link and site-DNS up/down facts are forwarded to it (availability.csv). */
   readonly availability?: AvailabilitySink;
+  /**
+   * When given, timeline.csv goes to it as it is produced (a file: memory does not grow with the
+   * rows) and RunOutputs.timeline is empty; else the text is kept in memory.
+   */
+  readonly timeline?: ByteSink;
+  /** When given, every timeline row is offered to it (the chart's bounded sample, chart-sample.ts). */
+  readonly chartSample?: RowSample;
 }
 
+/** Timeline bytes buffered before they go to the sink. */
+const TIMELINE_FLUSH_BYTES = 1 << 20;
+
 export interface RunOutputs {
-  /** timeline.csv text. */
+  /** timeline.csv text; empty when the rows went to `options.timeline`. */
   readonly timeline: string;
   /** summary.csv text. */
   readonly summary: string;
@@ -85,8 +97,13 @@ export class RunAggregator implements FactSink {
   /** The open minute: every fact so far is at or before it. */
   private minute = 0;
   private finished = false;
-  /** timeline.csv so far: the header, then one line per row. */
+  /** timeline.csv not yet given to the sink (all of it without a sink): the header, then one line per row. */
   private readonly rows = new AsciiBuffer();
+  private readonly timelineSink: ByteSink | null;
+  private readonly sample: RowSample | null;
+  /** Where the last row starts in `rows` (-1: flushed, its text is in `lastRowText`). */
+  private lastRowStart = -1;
+  private lastRowText: string | null = null;
 
   // Integrals (minutes × clients or minutes), added when a minute closes.
   private winNotifMin = 0;
@@ -141,6 +158,8 @@ export class RunAggregator implements FactSink {
     this.sampleMin = options.sampleMin;
     this.events = options.events ?? null;
     this.availability = options.availability ?? null;
+    this.timelineSink = options.timeline ?? null;
+    this.sample = options.chartSample ?? null;
     this.hasOffice = layout.hasOffice;
     this.officeMask = layout.stride === 2 ? 1 : 0;
 
@@ -242,6 +261,7 @@ export class RunAggregator implements FactSink {
   /** Appends the timeline row of `minute` with the current values (FORMAT.md timeline.csv). */
   private row(minute: number): void {
     const out = this.rows;
+    const start = out.length;
     out.number(minute, formatNumber);
     out.byte(44);
     out.utcTime(this.options.startEpochMs + minute * 60_000);
@@ -251,6 +271,24 @@ export class RunAggregator implements FactSink {
       out.number(cur[i], formatNumber);
     }
     out.byte(10);
+    const sample = this.sample;
+    if (sample !== null) {
+      if (sample.wantsNext()) sample.push(out.textRange(start, out.length - 1));
+      else sample.skip();
+      this.lastRowStart = start;
+    }
+    if (this.timelineSink !== null && out.length >= TIMELINE_FLUSH_BYTES) this.flushTimeline();
+  }
+
+  /** Gives the buffered rows to the sink (remembering the last row's text for the sample). */
+  private flushTimeline(): void {
+    const out = this.rows;
+    if (this.sample !== null && this.lastRowStart >= 0) {
+      this.lastRowText = out.textRange(this.lastRowStart, out.length - 1);
+      this.lastRowStart = -1;
+    }
+    this.timelineSink?.write(out.bytes());
+    out.clear();
   }
 
   // ---- FactSink -----------------------------------------------------------------------------
@@ -430,8 +468,15 @@ export class RunAggregator implements FactSink {
     this.finished = true;
     if (this.events !== null) this.events.close();
     const summaryRecord = this.buildSummary();
+    if (this.sample !== null) {
+      const last = this.lastRowStart >= 0 ? this.rows.textRange(this.lastRowStart, this.rows.length - 1) : this.lastRowText;
+      if (last !== null) this.sample.setLast(last);
+    }
+    let timeline = "";
+    if (this.timelineSink !== null) this.flushTimeline();
+    else timeline = this.rows.text();
     return {
-      timeline: this.rows.text(),
+      timeline,
       summary: recordToCsv(summaryRecord),
       summaryRecord,
     };

@@ -1,12 +1,12 @@
-// Writes a whole run folder (FORMAT.md "Run folder"): timeline.csv, summary.csv, availability.csv,
-// manifest.json, the chart (chart.svg, chart.html) and, with --events, events.csv, all committed
-// together only once every file exists (a failed run leaves no partial output files). The chart
-// is drawn from the texts of those files, as `kmsim report` draws it.
-import { writeFolderAtomic } from "./atomic.js";
+// The files of a run folder (FORMAT.md "Run folder"): timeline.csv, summary.csv, availability.csv,
+// manifest.json, the chart (chart.svg, chart.html) and, with --events, events.csv. They are all
+// written into the result's temp folder (result-folder.ts), timeline.csv and events.csv as the
+// run goes, the rest here; the caller swaps the folder in once every file exists, so a failed run
+// leaves no partial output files. The chart is drawn from the timeline's bounded sample
+// (chart-sample.ts) and the texts of the other files, as `kmsim report` draws it.
 import { AVAILABILITY_FILE, parseAvailabilityCsv } from "./availability.js";
 import { CHART_HTML, CHART_SVG } from "./chart.js";
-import type { EventsWriter } from "./events-writer.js";
-import type { RunOutputs } from "./run-aggregator.js";
+import type { ResultStage } from "./result-folder.js";
 import { renderTimelineChart, runChartOptions } from "./run-chart/render.js";
 
 /** File names of a run folder (FORMAT.md "Run folder"). */
@@ -21,7 +21,8 @@ export const RUN_FILES = {
 } as const;
 
 export interface RunFolderContent {
-  readonly outputs: RunOutputs;
+  /** summary.csv text. */
+  readonly summary: string;
   /** availability.csv text (AvailabilityRecorder.csv). */
   readonly availability: string;
   /** manifest.json text (buildManifest). */
@@ -30,34 +31,20 @@ export interface RunFolderContent {
   readonly title: string;
   /** The run's duration in minutes: the chart draws the last values up to it. */
   readonly durationMin: number;
-  /** The closed events writer of an `--events` run (RunAggregator.finish closes it). */
-  readonly events?: EventsWriter;
+  /** The timeline rows the chart is drawn from: RowSample.text() (all rows of a small timeline). */
+  readonly chartTimeline: string;
+  /** timeline.csv text, when it was not streamed into the folder already. */
+  readonly timeline?: string;
 }
 
-/**
- * Renders the chart and commits every file of a run folder together (FORMAT.md "Run folder",
- * "Commands": no partial output). On failure the events temp file is removed too.
- */
-export async function writeRunFolder(folder: string, content: RunFolderContent): Promise<void> {
-  const { outputs, events } = content;
-  try {
-    const options = runChartOptions(content.title, content.manifest, parseAvailabilityCsv(content.availability), content.durationMin);
-    const chart = await renderTimelineChart(outputs.timeline, options);
-    events?.close();
-    await writeFolderAtomic(
-      folder,
-      {
-        [RUN_FILES.timeline]: outputs.timeline,
-        [RUN_FILES.summary]: outputs.summary,
-        [RUN_FILES.availability]: content.availability,
-        [RUN_FILES.manifest]: content.manifest,
-        [RUN_FILES.chartSvg]: chart.svg,
-        [RUN_FILES.chartHtml]: chart.html,
-      },
-      events ? [events.staged()] : [],
-    );
-  } catch (err) {
-    events?.abort();
-    throw err;
-  }
+/** Renders the chart and writes the remaining files of a run folder into its temp folder (no commit). */
+export async function writeRunFolder(stage: ResultStage, content: RunFolderContent): Promise<void> {
+  const options = runChartOptions(content.title, content.manifest, parseAvailabilityCsv(content.availability), content.durationMin);
+  const chart = await renderTimelineChart(content.chartTimeline, options);
+  if (content.timeline !== undefined) stage.writeFile(RUN_FILES.timeline, content.timeline);
+  stage.writeFile(RUN_FILES.summary, content.summary);
+  stage.writeFile(RUN_FILES.availability, content.availability);
+  stage.writeFile(RUN_FILES.chartSvg, chart.svg);
+  stage.writeFile(RUN_FILES.chartHtml, chart.html);
+  stage.writeFile(RUN_FILES.manifest, content.manifest);
 }

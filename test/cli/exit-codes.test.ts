@@ -2,9 +2,9 @@
 // (missing file, syntax error, invalid scenario, bad flag, unknown strategy); every error is one
 // line on stderr, `FILE: PATH: message` (file-level errors `FILE: message`, syntax errors
 // `FILE: line N: message`), all errors of a file listed, no stack trace; a failed run leaves no
-// output; `--out DIR` is the run folder itself; the default is `results/<name>/` or
-// `results/<name>/<strategy>/` (FORMAT.md "Run folder").
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+// output; `--out DIR` is the run folder itself; the default is `results/<name>/run/` or
+// `results/<name>/strategies/<strategy>/` (FORMAT.md "Result folders").
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FORMAT_EXAMPLE_WARNINGS, warningText } from "./bundled-warnings.js";
@@ -145,15 +145,15 @@ describe("kmsim validate <file…> (FORMAT.md Commands: checks files, prints eve
 });
 
 describe("kmsim run: a good run (FORMAT.md Run folder)", () => {
-  it("exits 0 and --out DIR is the run folder itself, created with its parents, holding exactly the run files", async () => {
+  it("exits 0 and --out DIR is the run folder itself, holding exactly the run files and nothing beside it", async () => {
     const parent = join(tmp(), "nested");
-    const out = join(parent, "deeper", "run");
+    mkdirSync(parent);
+    const out = join(parent, "run");
     const r = await runCli(["run", GOOD, "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(filesIn(out)).toEqual(RUN_FOLDER_FILES);
-    expect(filesIn(parent)).toEqual(["deeper"]);
-    expect(filesIn(join(parent, "deeper"))).toEqual(["run"]);
+    expect(readdirSync(parent)).toEqual(["run"]); // no temp folder left beside it
     expect(r.stdout).not.toBe("");
   });
 
@@ -164,7 +164,7 @@ describe("kmsim run: a good run (FORMAT.md Run folder)", () => {
     expect(filesIn(out)).toEqual([...RUN_FOLDER_FILES, "events.csv"].sort());
   });
 
-  it("without --out writes results/<name>/, and with --strategy results/<name>/<strategy>/, under the current folder", async () => {
+  it("without --out writes results/<name>/run/, and with --strategy results/<name>/strategies/<strategy>/, under the current folder", async () => {
     const work = join(tmp(), "cwd");
     mkdirSync(work);
     copyFileSync(GOOD, join(work, "scenario.yaml"));
@@ -183,9 +183,11 @@ describe("kmsim run: a good run (FORMAT.md Run folder)", () => {
     }
     // The scenario's `name` (outage-spanning-renewals), not the file name, names the folder.
     expect(filesIn(join(work, "results"))).toEqual(["outage-spanning-renewals", "two-sites"]);
-    expect(filesIn(join(work, "results", "outage-spanning-renewals"))).toEqual(RUN_FOLDER_FILES);
-    expect(filesIn(join(work, "results", "two-sites"))).toEqual(["no-branch-host"]);
-    expect(filesIn(join(work, "results", "two-sites", "no-branch-host"))).toEqual(RUN_FOLDER_FILES);
+    expect(filesIn(join(work, "results", "outage-spanning-renewals"))).toEqual(["run"]);
+    expect(filesIn(join(work, "results", "outage-spanning-renewals", "run"))).toEqual(RUN_FOLDER_FILES);
+    expect(filesIn(join(work, "results", "two-sites"))).toEqual(["strategies"]);
+    expect(filesIn(join(work, "results", "two-sites", "strategies"))).toEqual(["no-branch-host"]);
+    expect(filesIn(join(work, "results", "two-sites", "strategies", "no-branch-host"))).toEqual(RUN_FOLDER_FILES);
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempPathFor, writeFileAtomic, writeFolderAtomic } from "../../src/report/atomic.js";
+import { removeLiveTempsSync, tempPathFor, writeFileAtomic, writeFolderAtomic } from "../../src/report/atomic.js";
 
 let dir: string;
 beforeEach(() => {
@@ -29,21 +29,29 @@ describe("atomic writes (FORMAT.md Commands: a failed run leaves no partial outp
     expect(a.endsWith(".tmp")).toBe(true);
   });
 
-  it("writeFolderAtomic writes every file and moves staged ones into place", async () => {
-    const staged = tempPathFor(join(dir, "events.csv"));
-    writeFileSync(staged, "minute\n");
-    await writeFolderAtomic(dir, { "summary.csv": "s\n", "timeline.csv": "t\n" }, [{ tempPath: staged, name: "events.csv" }]);
-    expect(readdirSync(dir).sort()).toEqual(["events.csv", "summary.csv", "timeline.csv"]);
+  it("writeFolderAtomic writes every file", async () => {
+    await writeFolderAtomic(dir, { "summary.csv": "s\n", "timeline.csv": "t\n" });
+    expect(readdirSync(dir).sort()).toEqual(["summary.csv", "timeline.csv"]);
     expect(readFileSync(join(dir, "timeline.csv"), "utf8")).toBe("t\n");
   });
 
-  it("on failure writes none of the set and removes every temp file, staged ones included", async () => {
-    const staged = tempPathFor(join(dir, "events.csv"));
-    writeFileSync(staged, "minute\n");
+  it("on failure writes none of the set and removes every temp file", async () => {
     // "missing/x.csv" cannot be written: its folder does not exist.
-    await expect(
-      writeFolderAtomic(dir, { "summary.csv": "s\n", "missing/x.csv": "x\n" }, [{ tempPath: staged, name: "events.csv" }]),
-    ).rejects.toThrow();
+    await expect(writeFolderAtomic(dir, { "summary.csv": "s\n", "missing/x.csv": "x\n" })).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("removeLiveTempsSync removes the temp files of a write still waiting to commit (the interrupt handler)", async () => {
+    let paused: () => void = () => undefined;
+    const reached = new Promise<void>((resolve) => (paused = resolve));
+    const writing = writeFolderAtomic(dir, { "summary.csv": "s\n" }, () => {
+      paused();
+      return new Promise<void>(() => undefined); // never commits
+    });
+    void writing;
+    await reached;
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toHaveLength(1);
+    removeLiveTempsSync();
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -5,7 +5,6 @@ import Papa from "papaparse";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LicenseState, Pool, ResultCode } from "../../src/kms/facts.js";
 import { buildLayout } from "../../src/kms/layout.js";
-import { writeFolderAtomic } from "../../src/report/atomic.js";
 import { EVENTS_COLUMNS, EventsWriter } from "../../src/report/events-writer.js";
 import { RunAggregator } from "../../src/report/run-aggregator.js";
 import { START_MS, makeWorld } from "./helpers.js";
@@ -28,7 +27,7 @@ const world = makeWorld({
 const layout = buildLayout(world);
 
 describe("events.csv (FORMAT.md Run folder, --events)", () => {
-  it("writes one row per fact of the listed kinds, with FORMAT.md's columns, through the aggregator", async () => {
+  it("writes one row per fact of the listed kinds, with FORMAT.md's columns, through the aggregator", () => {
     const events = new EventsWriter(world, layout, join(dir, "events.csv"), { startEpochMs: START_MS, bufferBytes: 64 });
     const agg = new RunAggregator(world, layout, {
       startEpochMs: START_MS,
@@ -57,8 +56,6 @@ describe("events.csv (FORMAT.md Run folder, --events)", () => {
     agg.linkUp(5, 0, true);
     agg.dnsUp(5, 1, true);
     agg.finish(); // closes the writer
-    expect(readdirSync(dir).filter((f) => f === "events.csv")).toEqual([]); // not committed yet
-    await writeFolderAtomic(dir, {}, [events.staged()]);
     const text = readFileSync(join(dir, "events.csv"), "utf8");
     expect(text.endsWith("\n")).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(0, -1)).data;
@@ -83,7 +80,7 @@ describe("events.csv (FORMAT.md Run folder, --events)", () => {
     expect(events.rowCount).toBe(15);
   });
 
-  it("abort() removes the temp file: a failed run leaves no partial events.csv (FORMAT.md Commands)", () => {
+  it("abort() removes the file: a failed run leaves no partial events.csv (FORMAT.md Commands)", () => {
     const events = new EventsWriter(world, layout, join(dir, "events.csv"), { startEpochMs: START_MS });
     events.joined(0, 0);
     expect(readdirSync(dir)).toHaveLength(1);
@@ -95,7 +92,7 @@ describe("events.csv (FORMAT.md Run folder, --events)", () => {
     const events = new EventsWriter(world, layout, join(dir, "events.csv"), { startEpochMs: START_MS, bufferBytes: 4096 });
     for (let t = 0; t < 1_000; t++) events.request(t, 0, 1, 0, Pool.WINDOWS, ResultCode.SUCCESS, 25);
     events.close();
-    const text = readFileSync(events.tempPath, "utf8");
+    const text = readFileSync(events.path, "utf8");
     expect(text.split("\n")).toHaveLength(1 + 1_000 + 1);
     expect(text.split("\n")[1_000]).toBe("999,2027-01-04T16:39:00Z,request,hq-desktops/0,1,kms1,windows,0x0,25,,");
   });
@@ -116,7 +113,7 @@ describe("events.csv client column (FORMAT.md: member id, Office installs `#offi
     const events = new EventsWriter(w, l, join(dir, "events.csv"), { startEpochMs: START_MS });
     for (let c = 0; c < l.clientSlots; c++) events.joined(0, c);
     events.close();
-    const rows = Papa.parse<string[]>(readFileSync(events.tempPath, "utf8").trim()).data.slice(1);
+    const rows = Papa.parse<string[]>(readFileSync(events.path, "utf8").trim()).data.slice(1);
     expect(rows.map((r) => r[3])).toEqual(Array.from({ length: l.clientSlots }, (_, c) => clientLabel(w, l, c)));
   });
 });

@@ -11,7 +11,7 @@ export const reportCommand: CommandModule<object, Args> = {
   builder: (y) =>
     y
       .positional("folder", { type: "string", demandOption: true, describe: "a run or comparison folder" })
-      .example("kmsim report results/quickstart", "redraw chart.svg and chart.html"),
+      .example("kmsim report results/quickstart/run", "redraw chart.svg and chart.html"),
   handler: async (args) => {
     const { redrawFolder } = await import("../redraw.js");
     await redrawFolder(args.folder);

@@ -2,13 +2,16 @@
 // (lanes), manifest.json (duration, client groups' offline windows, host rebuilds, Office keys) and summary.csv
 // (title). `kmsim run` and `kmsim report` go through the same inputs, so a redraw is identical.
 // A folder written before availability.csv existed redraws without host, link and DNS lanes.
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createInterface } from "node:readline";
 import { basename, join } from "node:path";
 import Papa from "papaparse";
 import { writeFolderAtomic } from "../atomic.js";
 import { AVAILABILITY_FILE, parseAvailabilityCsv } from "../availability.js";
 import type { DownInterval } from "../availability.js";
 import { CHART_HTML, CHART_SVG, chartHtml, renderSvg } from "../chart.js";
+import { RowSample } from "../chart-sample.js";
 import { manifestContext } from "./manifest-context.js";
 import { timelineChartSpec } from "./spec.js";
 import type { RunChartOptions } from "./spec.js";
@@ -64,15 +67,30 @@ async function runFolderTitle(folder: string): Promise<string> {
 }
 
 /**
+ * The chart's sample of a timeline.csv file (chart-sample.ts), read line by line: the same rows
+ * `kmsim run` kept while writing it, in bounded memory however long the file is.
+ */
+export async function sampleTimelineFile(path: string): Promise<string> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
+  let sample: RowSample | null = null;
+  for await (const line of lines) {
+    if (sample === null) sample = new RowSample(line);
+    else if (line !== "") sample.offer(line);
+  }
+  return sample === null ? "" : sample.text();
+}
+
+/**
  * Re-reads a run folder and rewrites chart.svg and chart.html atomically (`kmsim report`). A bad
  * availability.csv throws an AvailabilityFormatError (line number in the message).
+ * `beforeCommit` runs once the new files exist under temp names (a test pause point).
  */
-export async function redrawRunFolder(folder: string): Promise<void> {
-  const timeline = await readFile(join(folder, "timeline.csv"), "utf8");
+export async function redrawRunFolder(folder: string, beforeCommit?: () => Promise<void>): Promise<void> {
+  const timeline = await sampleTimelineFile(join(folder, "timeline.csv"));
   const availabilityText = await readOptional(join(folder, AVAILABILITY_FILE));
   const availability = availabilityText === null ? undefined : parseAvailabilityCsv(availabilityText);
   const manifest = await readOptional(join(folder, "manifest.json"));
   const options = runChartOptions(await runFolderTitle(folder), manifest, availability);
   const { svg, html } = await renderTimelineChart(timeline, options);
-  await writeFolderAtomic(folder, { [CHART_SVG]: svg, [CHART_HTML]: html });
+  await writeFolderAtomic(folder, { [CHART_SVG]: svg, [CHART_HTML]: html }, beforeCommit);
 }

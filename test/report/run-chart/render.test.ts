@@ -11,6 +11,7 @@ import { CHART_HTML, CHART_SVG, renderSvg } from "../../../src/report/chart.js";
 import { EventsWriter } from "../../../src/report/events-writer.js";
 import { redrawRunFolder, runChartOptions } from "../../../src/report/run-chart/render.js";
 import { timelineChartSpec } from "../../../src/report/run-chart/spec.js";
+import { openResultStage } from "../../../src/report/result-folder.js";
 import { writeRunFolder } from "../../../src/report/run-folder.js";
 import { START_MS, makeWorld } from "../helpers.js";
 
@@ -47,16 +48,20 @@ let redrawn: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "kmsim-chart-"));
   const world = makeWorld({ durationMin: 64_800, hosts: [{ id: "primary" }, { id: "backup" }], groups: [{ id: "g", count: 1 }] });
-  const events = new EventsWriter(world, buildLayout(world), join(dir, "events.csv"), { startEpochMs: START_MS });
+  const stage = openResultStage(dir, { inputs: [], createParents: false });
+  const events = new EventsWriter(world, buildLayout(world), stage.path("events.csv"), { startEpochMs: START_MS });
   events.hostUp(20_220, 0, false);
-  await writeRunFolder(dir, {
-    outputs: { timeline: TIMELINE, summary: "scenario,strategy,replication\nprimary-down,no-branch,0\n", summaryRecord: {} },
+  events.close();
+  await writeRunFolder(stage, {
+    timeline: TIMELINE,
+    chartTimeline: TIMELINE,
+    summary: "scenario,strategy,replication\nprimary-down,no-branch,0\n",
     availability: AVAILABILITY,
     manifest: MANIFEST,
     title: TITLE,
     durationMin: 64_800,
-    events,
   });
+  stage.commit();
   written = readFileSync(join(dir, CHART_SVG), "utf8");
   rmSync(join(dir, CHART_SVG));
   rmSync(join(dir, CHART_HTML));
@@ -124,21 +129,25 @@ describe("writeRunFolder and redrawRunFolder (FORMAT.md Run folder; kmsim report
 });
 
 describe("writeRunFolder on failure (FORMAT.md Commands: a failed run leaves no partial output files)", () => {
-  it("writes nothing and removes the events temp file", async () => {
-    const folder = join(dir, "failed");
+  it("throws before writing, and aborting the stage leaves no folder and no temp folder", async () => {
+    const parent = join(dir, "failed-parent");
+    mkdirSync(parent);
+    const stage = openResultStage(join(parent, "failed"), { inputs: [], createParents: false });
     const world = makeWorld({ durationMin: 10 });
-    const events = new EventsWriter(world, buildLayout(world), join(folder, "events.csv"), { startEpochMs: START_MS });
+    const events = new EventsWriter(world, buildLayout(world), stage.path("events.csv"), { startEpochMs: START_MS });
+    events.close();
     await expect(
-      writeRunFolder(folder, {
-        outputs: { timeline: "not,a,timeline\n", summary: "", summaryRecord: {} },
+      writeRunFolder(stage, {
+        chartTimeline: "not,a,timeline\n",
+        summary: "",
         availability: "kind,id,start_minute,end_minute\n",
         manifest: "{}",
         title: "t",
         durationMin: 10,
-        events,
       }),
     ).rejects.toThrow(/minute,time/);
-    expect(readdirSync(folder)).toEqual([]);
+    stage.abort();
+    expect(readdirSync(parent)).toEqual([]);
   });
 });
 

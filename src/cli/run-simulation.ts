@@ -1,0 +1,77 @@
+// The simulation of `kmsim run`, as it runs on its worker thread (run-worker.ts): the model run,
+// timeline.csv and events.csv streamed into the result's temp folder, summary.csv and
+// availability.csv written there, and the chart's bounded sample of the timeline returned. The
+// main thread stays free meanwhile, so that SIGINT and SIGTERM are handled at once.
+import { join } from "node:path";
+import { buildLayout, simulate, type World } from "../kms/index.js";
+// Module by module, not ../report/index.js: the worker loads no chart code.
+import { AvailabilityRecorder } from "../report/availability.js";
+import { RowSample } from "../report/chart-sample.js";
+import { timelineColumns } from "../report/columns.js";
+import { EventsWriter } from "../report/events-writer.js";
+import { FileSink } from "../report/file-sink.js";
+import { RunAggregator } from "../report/run-aggregator.js";
+
+const TIMELINE_FILE = "timeline.csv"; // RUN_FILES.timeline (run-folder.ts loads the chart code)
+const EVENTS_FILE = "events.csv"; // RUN_FILES.events
+
+/** Everything the worker needs; plain data (it crosses a thread boundary). */
+export interface RunTask {
+  readonly world: World;
+  readonly scenario: string;
+  readonly strategy: string | null;
+  readonly seed: number;
+  readonly replication: number;
+  readonly startEpochMs: number;
+  readonly sampleMin: number | null;
+  /** The result's temp folder (it exists; nothing here creates folders). */
+  readonly folder: string;
+  readonly events: boolean;
+}
+
+export interface RunResult {
+  readonly summaryRecord: Record<string, number | string>;
+  readonly summary: string;
+  readonly availability: string;
+  /** The timeline rows the chart is drawn from (chart-sample.ts). */
+  readonly chartTimeline: string;
+  readonly eventsProcessed: number;
+}
+
+/** Runs the task, writing timeline.csv, summary.csv, availability.csv (and events.csv) into task.folder. */
+export function runSimulation(task: RunTask, onProgress?: (minute: number) => void): RunResult {
+  const { world } = task;
+  const layout = buildLayout(world);
+  const timeline = new FileSink(join(task.folder, TIMELINE_FILE));
+  const events = task.events ? new EventsWriter(world, layout, join(task.folder, EVENTS_FILE), { startEpochMs: task.startEpochMs }) : undefined;
+  const availability = new AvailabilityRecorder(world);
+  const chartSample = new RowSample(timelineColumns(world, layout).join(","));
+  try {
+    const aggregator = new RunAggregator(world, layout, {
+      startEpochMs: task.startEpochMs,
+      sampleMin: task.sampleMin,
+      scenario: task.scenario,
+      strategy: task.strategy,
+      replication: task.replication,
+      seed: task.seed,
+      events,
+      availability,
+      timeline,
+      chartSample,
+    });
+    const stats = simulate(world, { seed: task.seed, replication: task.replication }, aggregator, onProgress === undefined ? {} : { onProgress });
+    const outputs = aggregator.finish();
+    timeline.close();
+    return {
+      summaryRecord: outputs.summaryRecord,
+      summary: outputs.summary,
+      availability: availability.csv(),
+      chartTimeline: chartSample.text(),
+      eventsProcessed: stats.eventsProcessed,
+    };
+  } catch (err) {
+    timeline.abort();
+    events?.abort();
+    throw err;
+  }
+}

@@ -37,7 +37,7 @@ import type { Scenario } from "../scenario/index.js";
 import { InputError } from "./errors.js";
 import { wholeNumberFlag } from "./options.js";
 import { startProgress, type Progress } from "./progress.js";
-import type { ReplicationResult, ReplicationTask } from "./replication.js";
+import type { ReplicationResult, ReplicationTask } from "../campaign/replication.js";
 import { readScenario, unknownStrategyMessage } from "./scenario-input.js";
 import { formatRanking } from "./ranking-table.js";
 import { kmsimVersion } from "./version.js";

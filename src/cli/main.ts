@@ -7,6 +7,7 @@ import { importCommand } from "./commands/import.js";
 import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
+import { sweepCommand } from "./commands/sweep.js";
 import { validateCommand } from "./commands/validate.js";
 import { ExitCode, InputError } from "./errors.js";
 import { kmsimVersion } from "./version.js";
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .usage("$0 <command> [options]\n\nA discrete-event simulator of Microsoft KMS volume activation.")
     .command(runCommand)
     .command(compareCommand)
+    .command(sweepCommand)
     .command(validateCommand)
     .command(editionsCommand)
     .command(schemaCommand)

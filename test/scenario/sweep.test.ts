@@ -89,7 +89,7 @@ describe("sweep paths", () => {
   it("resolve ids in lists of items with an id, indices in other lists, keys in mappings", () => {
     const r = setAtPath(doc, ["hosts", "a", "outages", "0", "start"], 9);
     expect(r).toMatchObject({ ok: true, at: ["hosts", 0, "outages", 0, "start"] });
-    if (r.ok) expect((r.value as typeof doc).hosts[0].outages[0].start).toBe(9);
+    if (r.ok) expect((r.value as { hosts: { outages: { start: number }[] }[] }).hosts[0].outages[0].start).toBe(9);
     expect(setAtPath(doc, ["list", "1"], 7)).toMatchObject({ ok: true, at: ["list", 1] });
   });
 

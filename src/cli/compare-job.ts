@@ -50,6 +50,7 @@ export interface CompareArgs {
   readonly "rank-by"?: string;
   readonly workers?: unknown;
   readonly out?: string;
+  readonly point?: unknown;
   readonly strategies?: string;
   readonly timelines?: boolean;
 }
@@ -74,7 +75,7 @@ type ReplicationPlan =
 
 /** Runs the comparison and writes its folder; returns the folder path. */
 export async function compareJob(args: CompareArgs): Promise<string> {
-  const scenario = readScenario(args.file);
+  const scenario = readScenario(args.file, args.point === undefined ? undefined : wholeNumberFlag("point", args.point, 0));
   const variants = chooseVariants(scenario, args.file, args.strategies);
   const plan = replicationPlan(args, scenario.replications);
   const columns = runsColumns(variants.map((v) => summaryColumnSections(v.world, buildLayout(v.world))));

@@ -8,6 +8,7 @@ import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { sweepCommand } from "./commands/sweep.js";
+import { mergeCommand } from "./commands/merge.js";
 import { validateCommand } from "./commands/validate.js";
 import { ExitCode, InputError } from "./errors.js";
 import { kmsimVersion } from "./version.js";
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(runCommand)
     .command(compareCommand)
     .command(sweepCommand)
+    .command(mergeCommand)
     .command(validateCommand)
     .command(editionsCommand)
     .command(schemaCommand)

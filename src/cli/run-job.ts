@@ -23,13 +23,14 @@ export interface RunArgs {
   readonly seed?: unknown;
   readonly replication?: unknown;
   readonly out?: string;
+  readonly point?: unknown;
   readonly sample?: unknown;
   readonly events?: boolean;
 }
 
 /** Runs one simulation and writes its folder; returns the folder path. */
 export async function runJob(args: RunArgs): Promise<string> {
-  const scenario = readScenario(args.file);
+  const scenario = readScenario(args.file, args.point === undefined ? undefined : wholeNumberFlag("point", args.point, 0));
   const world = pickStrategy(scenario, args.file, args.strategy);
   const seed = args.seed === undefined ? scenario.seed : wholeNumberFlag("seed", args.seed, 0);
   const replication = args.replication === undefined ? 0 : wholeNumberFlag("replication", args.replication, 0);

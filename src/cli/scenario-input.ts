@@ -1,12 +1,25 @@
 // Reading a scenario for a command: every error and warning printed as FORMAT.md says, and
 // the validated scenario (or the chosen strategy of it) returned.
-import { fileBaseName, formatDiagnostic, loadScenario, loadScenarioFile, type LoadResult, type Scenario } from "../scenario/index.js";
+import {
+  fileBaseName,
+  formatDiagnostic,
+  loadScenario,
+  loadScenarioAt,
+  loadScenarioFile,
+  readScenarioFile,
+  type LoadResult,
+  type Scenario,
+} from "../scenario/index.js";
 import { worldSizeProblem, type World } from "../kms/index.js";
 import { InputError } from "./errors.js";
 
 /** Loads and validates a scenario file; prints warnings; throws InputError with every error. */
-export function readScenario(file: string): Scenario {
-  return validScenario(file, loadScenarioFile(file));
+export function readScenario(file: string, point?: number): Scenario {
+  if (point === undefined) return validScenario(file, loadScenarioFile(file));
+  // --point P: the scenario at point P of its sweep (FORMAT.md "Sweeps"), exactly as sweep runs it.
+  const parsed = readScenarioFile(file);
+  if (!parsed.ok) throw new InputError(parsed.errors.map(formatDiagnostic));
+  return validScenario(file, loadScenarioAt(parsed.data, file, fileBaseName(file), point));
 }
 
 /** The same for a file already parsed (`data`): warnings printed, errors thrown as InputError. */

@@ -9,6 +9,7 @@ interface Args {
   "rank-by"?: string;
   workers?: string;
   out?: string;
+  point?: string;
   strategies?: string;
   timelines?: boolean;
 }
@@ -24,6 +25,7 @@ export const compareCommand: CommandModule<object, Args> = {
       .option("tolerance", { type: "string", describe: "with --replications auto: stop when a difference's 95 % half-width is within this (a number in the deciding metric's unit, or P% of the best's mean; default 1 %, at least the metric's resolution)" })
       .option("rank-by", { type: "string", describe: "rank by these summary columns in order (`name:high` where higher is better)" })
       .option("workers", { type: "string", describe: "worker threads (default: min(CPUs, runs))" })
+      .option("point", { type: "string", describe: "the scenario at point P of its sweep: (0-based), exactly as kmsim sweep runs it" })
       .option("out", { type: "string", describe: "comparison folder (default results/<name>/compare/)" })
       .option("strategies", { type: "string", describe: "only these strategies, comma-separated" })
       .option("timelines", { type: "boolean", describe: "also write each run's timeline CSV" })

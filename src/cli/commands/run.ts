@@ -7,6 +7,7 @@ interface Args {
   seed?: string;
   replication?: string;
   out?: string;
+  point?: string;
   sample?: string;
   events?: boolean;
 }
@@ -20,6 +21,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option("strategy", { type: "string", describe: "run this strategy instead of the base scenario" })
       .option("seed", { type: "string", describe: "override the scenario's seed" })
       .option("replication", { type: "string", describe: "replication number r (0-based), as in compare" })
+      .option("point", { type: "string", describe: "the scenario at point P of its sweep: (0-based), exactly as kmsim sweep runs it" })
       .option("out", { type: "string", describe: "run folder (default results/<name>/[<strategy>/])" })
       .option("sample", { type: "string", describe: "timeline row every D (e.g. 1d) instead of change-driven rows" })
       .option("events", { type: "boolean", describe: "also write events.csv (every request and change)" })

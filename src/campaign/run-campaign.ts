@@ -20,6 +20,8 @@ export interface RunOptions {
   readonly writer: JournalWriter;
   /** Called after each finished batch with the runs done so far (reused ones included). */
   readonly onProgress?: (done: number) => void;
+  /** Awaited after each batch is in the journal (the shell's test hook pauses here). */
+  readonly afterBatch?: () => Promise<void>;
 }
 
 export interface RunOutcome {
@@ -81,6 +83,7 @@ export async function runMissing(
       computed += results.length;
       done += results.length;
       options.onProgress?.(done);
+      await options.afterBatch?.();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, batches.length)) }, lane));

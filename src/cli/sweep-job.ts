@@ -85,6 +85,7 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
       batchSize: Math.max(1, Math.min(50, Math.ceil(replications / 2))),
       writer,
       onProgress: (done) => progress.update(done),
+      afterBatch: testPause,
     });
     if (!result.ok) throw new InputError(result.errors.map(formatDiagnostic));
     outcome = result.outcome;
@@ -136,4 +137,14 @@ async function finishOrFail(plan: CampaignPlan, stored: Parameters<typeof writeC
   if (r.ok) return r.crossovers;
   if ("errors" in r) throw new InputError(r.errors.map(formatDiagnostic));
   throw new Error(`${r.missing.length} runs are missing after the campaign ran`);
+}
+
+/**
+ * KMSIM_TEST_PAUSE=sweep-journal: after the first batch is in the journal, say so on stderr and
+ * wait until killed — so tests can interrupt a campaign part-way without sleeping (docs/sweep.md).
+ */
+async function testPause(): Promise<void> {
+  if (process.env.KMSIM_TEST_PAUSE !== "sweep-journal") return;
+  process.stderr.write("kmsim: test pause: sweep-journal\n");
+  await new Promise<never>(() => setInterval(() => undefined, 1 << 30)); // the timer keeps the process alive
 }

@@ -19,9 +19,10 @@ export async function writeCampaignFolder(
   stored: ReadonlyMap<string, JournalRecord["record"]>,
   folder: string,
   manifest: Omit<CampaignManifest, "files">,
+  counts?: readonly number[],
   rankBy?: readonly RankingMetric[],
 ): Promise<FinishResult> {
-  const gathered = gatherGroups(plan, stored);
+  const gathered = gatherGroups(plan, stored, counts);
   if (!gathered.ok) return gathered;
   if (gathered.missing.length > 0) return { ok: false, missing: gathered.missing };
   const ranking = rankBy ?? defaultRankingMetrics(gathered.columns);

@@ -5,7 +5,8 @@ export { discardJournal, journalLine, JournalWriter, parseJournal, readJournal, 
 export { manifestText, parseManifest, planDigest, type CampaignManifest } from "./manifest.js";
 export { planCampaign, worldsAt, type CampaignPlan } from "./plan.js";
 export { startPool, type CampaignPool } from "./pool.js";
-export { runMissing, type Execute, type RunOutcome } from "./run-campaign.js";
+export { runMissing, type Execute, type RunOptions, type RunOutcome } from "./run-campaign.js";
+export { runAuto, type AutoOutcome, type AutoRule } from "./auto.js";
 export { parseShard, shardRange, taskAt, taskCount, taskIndex, type CampaignShape, type Shard, type Task } from "./tasks.js";
 export { writeCampaignFolder, type FinishResult } from "./finish.js";
 export { gatherGroups, pointOf } from "./outputs.js";

@@ -21,6 +21,8 @@ export interface CampaignManifest {
   readonly points: number;
   readonly tasks: number;
   readonly shard: { readonly index: number; readonly count: number; readonly from: number; readonly to: number } | null;
+  /** With `--replications auto`: the maximum, the tolerance, and per point the replications reached and why it stopped. */
+  readonly auto?: { readonly max: number; readonly tolerance: string; readonly points: readonly { readonly replications: number; readonly stoppedBecause: string }[] };
   readonly runs: { readonly reused: number; readonly computed: number };
   readonly eventsProcessed: number;
   readonly wallTimeMs: number;

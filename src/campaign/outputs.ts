@@ -21,8 +21,8 @@ import {
 import { valueIndicesAt, valueText, type Diagnostic } from "../scenario/index.js";
 import type { JournalRecord } from "./journal.js";
 import type { CampaignPlan } from "./plan.js";
-import { taskCount } from "./tasks.js";
-import { walkGroups } from "./walk.js";
+import { taskCount, taskIndex } from "./tasks.js";
+import { walkGroups, type TaskGroup } from "./walk.js";
 
 export interface CampaignTables {
   readonly files: Record<string, string>;
@@ -43,12 +43,14 @@ export function pointOf(plan: CampaignPlan, p: number): SweepPoint {
 export function gatherGroups(
   plan: CampaignPlan,
   stored: ReadonlyMap<string, JournalRecord["record"]>,
+  /** With `--replications auto`: the replications each point reached (else every point has the plan's). */
+  counts?: readonly number[],
 ): { ok: true; groups: SweepGroup[]; columns: string[]; missing: number[] } | { ok: false; errors: Diagnostic[] } {
   const groups: SweepGroup[] = [];
   const sections: string[][][] = [];
   const seenSections = new Set<string>();
   const missing: number[] = [];
-  const walked = walkGroups(plan, { from: 0, to: taskCount(plan.shape) }, (g) => {
+  const visit = (g: TaskGroup): void => {
     const s = summaryColumnSections(g.world, buildLayout(g.world));
     const key = JSON.stringify(s);
     if (!seenSections.has(key)) {
@@ -62,8 +64,11 @@ export function gatherGroups(
       else runs.push({ strategy: g.label, replication: g.replications[i], record });
     });
     groups.push({ point: pointOf(plan, g.point), strategy: g.label, runs });
-  });
-  if (!walked.ok) return walked;
+  };
+  for (const range of taskRanges(plan, counts)) {
+    const walked = walkGroups(plan, range, visit);
+    if (!walked.ok) return walked;
+  }
   return { ok: true, groups, columns: runsColumns(sections), missing };
 }
 
@@ -129,3 +134,17 @@ function labelOf(strategy: string): string {
   return strategy === "" ? "base" : strategy;
 }
 
+
+/** The task ranges of a campaign: all of them, or with per-point counts, replications 0 … counts[p]−1 of each strategy. */
+export function taskRanges(plan: CampaignPlan, counts?: readonly number[]): { from: number; to: number }[] {
+  if (counts === undefined) return [{ from: 0, to: taskCount(plan.shape) }];
+  return counts.flatMap((n, point) => pointRanges(plan, point, 0, n));
+}
+
+/** The tasks of replications [from, to) of every strategy at one point, a range per strategy. */
+export function pointRanges(plan: CampaignPlan, point: number, from: number, to: number): { from: number; to: number }[] {
+  return plan.strategies.map((_, strategy) => {
+    const first = taskIndex(plan.shape, { point, strategy, replication: 0 });
+    return { from: first + from, to: first + to };
+  });
+}

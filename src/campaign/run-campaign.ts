@@ -30,41 +30,43 @@ export interface RunOutcome {
   readonly eventsProcessed: number;
 }
 
-/** Runs the tasks [from, to) that `stored` lacks; adds every finished run to `stored` and to the journal. */
+/** Runs the tasks of `ranges` ([from, to) each) that `stored` lacks; adds every finished run to `stored` and to the journal. */
 export async function runMissing(
   plan: CampaignPlan,
-  range: { from: number; to: number },
+  ranges: readonly { from: number; to: number }[],
   stored: Map<string, JournalRecord["record"]>,
   options: RunOptions,
 ): Promise<{ ok: true; outcome: RunOutcome } | { ok: false; errors: Diagnostic[] }> {
   const batches: { tasks: ReplicationTask[]; ids: string[] }[] = [];
   let reused = 0;
-  const walked = walkGroups(plan, range, (group) => {
-    let current: { tasks: ReplicationTask[]; ids: string[] } | null = null;
-    group.replications.forEach((r, i) => {
-      const id = group.ids[i];
-      if (stored.has(id)) {
-        reused++;
-        return;
-      }
-      if (current === null || current.tasks.length >= options.batchSize) {
-        current = { tasks: [], ids: [] };
-        batches.push(current);
-      }
-      current.tasks.push({
-        world: group.world,
-        scenario: plan.name,
-        strategy: group.label === "" ? null : group.label,
-        seed: plan.seed,
-        replication: r,
-        startEpochMs: plan.startEpochMs,
-        sampleMin: plan.sampleMin,
-        timeline: false,
+  for (const range of ranges) {
+    const walked = walkGroups(plan, range, (group) => {
+      let current: { tasks: ReplicationTask[]; ids: string[] } | null = null;
+      group.replications.forEach((r, i) => {
+        const id = group.ids[i];
+        if (stored.has(id)) {
+          reused++;
+          return;
+        }
+        if (current === null || current.tasks.length >= options.batchSize) {
+          current = { tasks: [], ids: [] };
+          batches.push(current);
+        }
+        current.tasks.push({
+          world: group.world,
+          scenario: plan.name,
+          strategy: group.label === "" ? null : group.label,
+          seed: plan.seed,
+          replication: r,
+          startEpochMs: plan.startEpochMs,
+          sampleMin: plan.sampleMin,
+          timeline: false,
+        });
+        current.ids.push(id);
       });
-      current.ids.push(id);
     });
-  });
-  if (!walked.ok) return walked;
+    if (!walked.ok) return walked;
+  }
 
   let done = reused;
   let computed = 0;

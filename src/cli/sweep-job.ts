@@ -18,9 +18,13 @@ import {
   type CampaignManifest,
   type CampaignPlan,
   type Shard,
+  runAuto,
+  type AutoOutcome,
+  type RunOptions,
+  type RunOutcome,
 } from "../campaign/index.js";
 import { manifestText } from "../campaign/manifest.js";
-import { writeFolderAtomic } from "../report/index.js";
+import { AUTO_BATCH, AUTO_MAX_REPLICATIONS, formatNumber, parseTolerance, writeFolderAtomic, type Tolerance } from "../report/index.js";
 import { checkSweepPoints, fileBaseName, formatDiagnostic, readScenarioFile, type Scenario } from "../scenario/index.js";
 import { Interrupted } from "./compare-job.js";
 import { InputError } from "./errors.js";
@@ -32,6 +36,8 @@ import { kmsimVersion } from "./version.js";
 export interface SweepArgs {
   readonly file: string;
   readonly replications?: unknown;
+  readonly "max-replications"?: unknown;
+  readonly tolerance?: unknown;
   readonly strategies?: string;
   readonly workers?: unknown;
   readonly out?: string;
@@ -49,11 +55,23 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
   if (points.errors.length > 0) throw new InputError(points.errors.map(formatDiagnostic));
 
   const labels = chooseStrategyLabels(scenario, args.file, args.strategies);
-  if (typeof args.replications === "string" && args.replications.trim() === "auto") {
-    throw new InputError(["kmsim: sweep --replications auto is not available yet: give a number (docs/sweep.md)"]);
+  const auto = typeof args.replications === "string" && args.replications.trim() === "auto";
+  if (auto && args.shard !== undefined) {
+    throw new InputError(["kmsim: --shard needs a number of replications, not auto: the stopping rule needs all of a point's runs together (docs/cluster.md)"]);
   }
-  const replications = args.replications === undefined ? scenario.replications : wholeNumberFlag("replications", args.replications, 1);
-  if (replications > 10_000) throw new InputError(["kmsim: --replications must be at most 10000"]);
+  if (!auto && (args["max-replications"] !== undefined || args.tolerance !== undefined)) {
+    throw new InputError(["kmsim: --max-replications and --tolerance go with --replications auto"]);
+  }
+  let tolerance: Tolerance = { kind: "default" };
+  if (auto && args.tolerance !== undefined) {
+    const t = parseTolerance(String(args.tolerance));
+    if (t === null) throw new InputError([`kmsim: --tolerance expects a number ≥ 0 (in the deciding metric's unit) or a percentage such as 1%, got ${JSON.stringify(args.tolerance)}`]);
+    tolerance = t;
+  }
+  const replications = auto
+    ? args["max-replications"] === undefined ? AUTO_MAX_REPLICATIONS : wholeNumberFlag("max-replications", args["max-replications"], 1)
+    : args.replications === undefined ? scenario.replications : wholeNumberFlag("replications", args.replications, 1);
+  if (replications > 10_000) throw new InputError([`kmsim: --${auto ? "max-replications" : "replications"} must be at most 10000`]);
   const plan = planCampaign(scenario, { file: args.file, fileBaseName: fileBaseName(args.file), data: parsed.data }, labels, replications);
   const total = taskCount(plan.shape);
   let shard: Shard | null = null;
@@ -77,18 +95,26 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
   const onInterrupt = (): void => pool.abort();
   process.once("SIGINT", onInterrupt);
   process.once("SIGTERM", onInterrupt);
-  let outcome;
+  let outcome: RunOutcome;
+  let autoOutcome: AutoOutcome | null = null;
   try {
-    const result = await runMissing(plan, range, stored, {
+    const options: RunOptions = {
       execute: pool.execute,
       concurrency: workers * 2,
-      batchSize: Math.max(1, Math.min(50, Math.ceil(replications / 2))),
+      batchSize: Math.max(1, Math.min(50, Math.ceil((auto ? AUTO_BATCH : replications) / 2))),
       writer,
       onProgress: (done) => progress.update(done),
       afterBatch: testPause,
-    });
-    if (!result.ok) throw new InputError(result.errors.map(formatDiagnostic));
-    outcome = result.outcome;
+    };
+    if (auto) {
+      const result = await runAuto(plan, stored, options, { tolerance });
+      if (!result.ok) throw new InputError(result.errors.map(formatDiagnostic));
+      outcome = autoOutcome = result.outcome;
+    } else {
+      const result = await runMissing(plan, [range], stored, options);
+      if (!result.ok) throw new InputError(result.errors.map(formatDiagnostic));
+      outcome = result.outcome;
+    }
   } catch (err) {
     if (pool.signal.aborted) throw new Interrupted("interrupted: finished runs are kept in the journal; run the same command again to resume");
     throw err;
@@ -115,6 +141,9 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
     tasks: total,
     shard: shard === null ? null : { ...shard, ...range },
     runs: { reused: outcome.reused, computed: outcome.computed },
+    ...(autoOutcome === null
+      ? {}
+      : { auto: { max: replications, tolerance: toleranceText(tolerance), points: autoOutcome.counts.map((n, p) => ({ replications: n, stoppedBecause: autoOutcome?.reasons[p] ?? "" })) } }),
     eventsProcessed: outcome.eventsProcessed,
     wallTimeMs: Math.round(performance.now() - started),
     document: plan.data,
@@ -125,15 +154,22 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
     process.stdout.write(`kmsim sweep ${plan.name}: shard ${shard.index}/${shard.count}, tasks ${range.from}…${range.to - 1} of ${total}: ${runsLine}\n${folder}\n`);
     return folder;
   }
-  const finished = await finishOrFail(plan, stored, folder, manifest);
+  const finished = await finishOrFail(plan, stored, folder, manifest, autoOutcome?.counts);
+  const reps = autoOutcome === null ? `${replications} replications` : `auto replications (${autoSpan(autoOutcome.counts)}, at most ${replications})`;
   process.stdout.write(
-    [`kmsim sweep ${plan.name}: ${plan.shape.points} point${plan.shape.points === 1 ? "" : "s"} × ${plan.strategies.length} strateg${plan.strategies.length === 1 ? "y" : "ies"} × ${replications} replications: ${runsLine}`, ...finished.map((l) => `  ${l}`), folder, ""].join("\n"),
+    [`kmsim sweep ${plan.name}: ${plan.shape.points} point${plan.shape.points === 1 ? "" : "s"} × ${plan.strategies.length} strateg${plan.strategies.length === 1 ? "y" : "ies"} × ${reps}: ${runsLine}`, ...finished.map((l) => `  ${l}`), folder, ""].join("\n"),
   );
   return folder;
 }
 
-async function finishOrFail(plan: CampaignPlan, stored: Parameters<typeof writeCampaignFolder>[1], folder: string, manifest: Omit<CampaignManifest, "files">): Promise<readonly string[]> {
-  const r = await writeCampaignFolder(plan, stored, folder, manifest);
+async function finishOrFail(
+  plan: CampaignPlan,
+  stored: Parameters<typeof writeCampaignFolder>[1],
+  folder: string,
+  manifest: Omit<CampaignManifest, "files">,
+  counts: readonly number[] | undefined,
+): Promise<readonly string[]> {
+  const r = await writeCampaignFolder(plan, stored, folder, manifest, counts);
   if (r.ok) return r.crossovers;
   if ("errors" in r) throw new InputError(r.errors.map(formatDiagnostic));
   throw new Error(`${r.missing.length} runs are missing after the campaign ran`);
@@ -147,4 +183,16 @@ async function testPause(): Promise<void> {
   if (process.env.KMSIM_TEST_PAUSE !== "sweep-journal") return;
   process.stderr.write("kmsim: test pause: sweep-journal\n");
   await new Promise<never>(() => setInterval(() => undefined, 1 << 30)); // the timer keeps the process alive
+}
+
+function autoSpan(counts: readonly number[]): string {
+  const lo = Math.min(...counts);
+  const hi = Math.max(...counts);
+  return lo === hi ? `${lo} at every point` : `${lo}–${hi} per point`;
+}
+
+function toleranceText(t: Tolerance): string {
+  if (t.kind === "absolute") return String(t.value);
+  if (t.kind === "relative") return `${formatNumber(t.fraction * 100)}%`;
+  return "default (1% of the best's mean, at least the metric's resolution)";
 }

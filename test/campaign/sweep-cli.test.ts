@@ -159,4 +159,26 @@ describe("kmsim sweep", () => {
     expect(second.code).toBe(2);
     expect(second.stderr).toContain("another kmsim (process 1234 on elsewhere) is writing this campaign folder");
   });
+
+  it("--replications auto applies compare's stopping rule per point; each point's runs are the first n of a fixed campaign", async () => {
+    const auto = join(tempRoot(), "auto");
+    const r = await runCli(["sweep", SMALL, "--replications", "auto", "--max-replications", "20", "--out", auto]);
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(read(auto, "manifest.json")) as { auto: { max: number; points: { replications: number; stoppedBecause: string }[] } };
+    expect(manifest.auto.max).toBe(20);
+    expect(manifest.auto.points).toHaveLength(3);
+    const fixed = join(tempRoot(), "fixed-20");
+    expect((await runCli(["sweep", SMALL, "--replications", "20", "--out", fixed])).code).toBe(0);
+    const fixedRows = lines(read(fixed, "runs.csv"));
+    const expected = [
+      fixedRows[0],
+      ...fixedRows.slice(1).filter((l) => {
+        const [point, , , , replication] = l.split(",");
+        return Number(replication) < manifest.auto.points[Number(point)].replications;
+      }),
+    ];
+    expect(lines(read(auto, "runs.csv"))).toEqual(expected);
+    for (const p of manifest.auto.points) expect([10, 20]).toContain(p.replications);
+    expect((await runCli(["sweep", SMALL, "--replications", "auto", "--shard", "1/2"])).code).toBe(2);
+  });
 });

@@ -4,6 +4,8 @@ import type { CommandModule } from "yargs";
 interface Args {
   file: string;
   replications?: string;
+  "max-replications"?: string;
+  tolerance?: string;
   strategies?: string;
   workers?: string;
   out?: string;
@@ -17,7 +19,9 @@ export const sweepCommand: CommandModule<object, Args> = {
   builder: (y) =>
     y
       .positional("file", { type: "string", demandOption: true, describe: "scenario file with a sweep: block (YAML or JSON)" })
-      .option("replications", { type: "string", describe: "replications per point and strategy (default: the file's `replications`)" })
+      .option("replications", { type: "string", describe: "replications per point and strategy, or `auto`: batches of 10 per point until its ranking is settled (default: the file's `replications`)" })
+      .option("max-replications", { type: "string", describe: "with --replications auto: at most this many per point (default 200)" })
+      .option("tolerance", { type: "string", describe: "with --replications auto: as for compare (a number, or P% of the best's mean)" })
       .option("strategies", { type: "string", describe: "only these strategies, comma-separated" })
       .option("workers", { type: "string", describe: "worker threads (default: min(CPUs, runs))" })
       .option("out", { type: "string", describe: "campaign folder (default results/<name>/sweep/)" })

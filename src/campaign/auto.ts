@@ -16,7 +16,7 @@ import {
 import type { Diagnostic } from "../scenario/index.js";
 import type { JournalRecord } from "./journal.js";
 import type { CampaignPlan } from "./plan.js";
-import { runMissing, type RunOptions, type RunOutcome } from "./run-campaign.js";
+import { mapStore, runMissing, type RunOptions, type RunOutcome } from "./run-campaign.js";
 import { pointRanges } from "./outputs.js";
 import { walkGroups } from "./walk.js";
 
@@ -50,7 +50,7 @@ export async function runAuto(
     while (stopped === null) {
       const next = Math.min(max, n + AUTO_BATCH);
       const before = counts.reduce((a, b) => a + b, 0) * plan.strategies.length + n * plan.strategies.length;
-      const result = await runMissing(plan, pointRanges(plan, point, n, next), stored, { ...options, onProgress: (done) => options.onProgress?.(before + done) });
+      const result = await runMissing(plan, pointRanges(plan, point, n, next), mapStore(stored), { ...options, onProgress: (done) => options.onProgress?.(before + done) });
       if (!result.ok) return result;
       reused += result.outcome.reused;
       computed += result.outcome.computed;

@@ -4,9 +4,11 @@
 // record carries a checksum, so a torn or damaged line is skipped, never trusted; a lock refuses a
 // second writer on the same folder. Nothing here ever deletes a record except `--fresh`.
 import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import { IdSet } from "./id-set.js";
 
 export const JOURNAL_DIR = "journal";
 const LOCK_FILE = "lock";
@@ -50,20 +52,64 @@ export function parseJournal(text: string): { records: JournalRecord[]; skipped:
 /** Every stored run of a campaign folder, by identity (a run stored twice is the same run). */
 export function readJournal(folder: string): { runs: Map<string, JournalRecord["record"]>; skipped: number } {
   const runs = new Map<string, JournalRecord["record"]>();
-  let skipped = 0;
+  const skipped = eachJournalLine(folder, (json) => {
+    const r = JSON.parse(json) as JournalRecord;
+    runs.set(r.id, r.record);
+  });
+  return { runs, skipped };
+}
+
+/** The identities of every stored run, compactly, for planning: records are not parsed. */
+export function readJournalIds(folder: string): { ids: IdSet; skipped: number } {
+  const ids = new IdSet();
+  const skipped = eachJournalLine(folder, (json) => ids.add(json.slice(ID_AT, ID_AT + 32)));
+  return { ids, skipped };
+}
+
+/** Where the identity starts in a record's JSON: `{"id":"` is always first (journalLine writes it so). */
+const ID_AT = '{"id":"'.length;
+
+/**
+ * Calls `visit` with the JSON of every sound record of the folder's journal files, reading them in
+ * chunks (a journal may be larger than a string can be); returns how many lines were skipped.
+ */
+function eachJournalLine(folder: string, visit: (json: string) => void): number {
   const dir = join(folder, JOURNAL_DIR);
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith(".jsonl")).sort();
   } catch {
-    return { runs, skipped };
+    return 0;
   }
+  let skipped = 0;
+  const buffer = Buffer.alloc(1 << 20);
   for (const name of names) {
-    const parsed = parseJournal(readFileSync(join(dir, name), "utf8"));
-    skipped += parsed.skipped;
-    for (const r of parsed.records) runs.set(r.id, r.record);
+    const fd = openSync(join(dir, name), "r");
+    try {
+      let rest = "";
+      const decoder = new StringDecoder("utf8"); // a character may straddle two chunks
+      for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+        const text = rest + decoder.write(buffer.subarray(0, n));
+        const lines = text.split("\n");
+        rest = lines.pop() ?? "";
+        for (const line of lines) {
+          const json = soundRecord(line);
+          if (json === null) skipped++;
+          else visit(json);
+        }
+      }
+      if (rest !== "") skipped++; // a torn last line
+    } finally {
+      closeSync(fd);
+    }
   }
-  return { runs, skipped };
+  return skipped;
+}
+
+/** The JSON of a journal line whose checksum holds, else null. */
+function soundRecord(line: string): string | null {
+  const json = line.slice(17);
+  return line.charCodeAt(16) === 32 && checksum(json) === line.slice(0, 16) ? json : null;
 }
 
 /** Removes a campaign folder's journal (`--fresh`). */

@@ -30,11 +30,22 @@ export interface RunOutcome {
   readonly eventsProcessed: number;
 }
 
-/** Runs the tasks of `ranges` ([from, to) each) that `stored` lacks; adds every finished run to `stored` and to the journal. */
+/** What a campaign knows it has: the identities of stored runs; finished runs are reported to `store`. */
+export interface RunStore {
+  has(id: string): boolean;
+  store(records: readonly JournalRecord[]): void;
+}
+
+/** A store of identities and records in memory (tests, `--replications auto`, merge). */
+export function mapStore(map: Map<string, JournalRecord["record"]>): RunStore {
+  return { has: (id) => map.has(id), store: (records) => records.forEach((r) => map.set(r.id, r.record)) };
+}
+
+/** Runs the tasks of `ranges` ([from, to) each) that `stored` lacks; every finished run goes to the journal, then to `stored`. */
 export async function runMissing(
   plan: CampaignPlan,
   ranges: readonly { from: number; to: number }[],
-  stored: Map<string, JournalRecord["record"]>,
+  stored: RunStore,
   options: RunOptions,
 ): Promise<{ ok: true; outcome: RunOutcome } | { ok: false; errors: Diagnostic[] }> {
   const batches: { tasks: ReplicationTask[]; ids: string[] }[] = [];
@@ -80,7 +91,7 @@ export async function runMissing(
       const records = results.map((res, i) => ({ id: batch.ids[i], record: res.summaryRecord }));
       options.writer.add(records);
       options.writer.flush();
-      for (const r of records) stored.set(r.id, r.record);
+      stored.store(records);
       for (const res of results) eventsProcessed += res.eventsProcessed;
       computed += results.length;
       done += results.length;

@@ -9,6 +9,8 @@ import {
   planCampaign,
   planDigest,
   readJournal,
+  readJournalIds,
+  IdSet,
   runMissing,
   shardRange,
   startPool,
@@ -89,7 +91,9 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
   const writer = JournalWriter.open(folder);
   if (typeof writer === "string") throw new InputError([`kmsim: ${folder}: ${writer}`]);
   const started = performance.now();
-  const stored = readJournal(folder).runs;
+  // Planning needs only which runs are stored (a compact set); the records are read at the end.
+  const known = auto ? null : readJournalIds(folder).ids;
+  const stored = auto ? readJournal(folder).runs : new Map<string, Readonly<Record<string, number | string>>>();
   const pool = startPool(workers);
   const progress = startProgress(`kmsim sweep ${plan.name}`, range.to - range.from);
   const onInterrupt = (): void => pool.abort();
@@ -111,7 +115,8 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
       if (!result.ok) throw new InputError(result.errors.map(formatDiagnostic));
       outcome = autoOutcome = result.outcome;
     } else {
-      const result = await runMissing(plan, [range], stored, options);
+      const ids = known ?? new IdSet();
+      const result = await runMissing(plan, [range], { has: (id) => ids.has(id), store: (records) => records.forEach((r) => ids.add(r.id)) }, options);
       if (!result.ok) throw new InputError(result.errors.map(formatDiagnostic));
       outcome = result.outcome;
     }
@@ -154,7 +159,7 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
     process.stdout.write(`kmsim sweep ${plan.name}: shard ${shard.index}/${shard.count}, tasks ${range.from}…${range.to - 1} of ${total}: ${runsLine}\n${folder}\n`);
     return folder;
   }
-  const finished = await finishOrFail(plan, stored, folder, manifest, autoOutcome?.counts);
+  const finished = await finishOrFail(plan, auto ? stored : readJournal(folder).runs, folder, manifest, autoOutcome?.counts);
   const reps = autoOutcome === null ? `${replications} replications` : `auto replications (${autoSpan(autoOutcome.counts)}, at most ${replications})`;
   process.stdout.write(
     [`kmsim sweep ${plan.name}: ${plan.shape.points} point${plan.shape.points === 1 ? "" : "s"} × ${plan.strategies.length} strateg${plan.strategies.length === 1 ? "y" : "ies"} × ${reps}: ${runsLine}`, ...finished.map((l) => `  ${l}`), folder, ""].join("\n"),

@@ -5,7 +5,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFi
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { JournalWriter, journalLine, parseJournal, readJournal, discardJournal } from "../../src/campaign/journal.js";
+import { JournalWriter, journalLine, parseJournal, readJournal, readJournalIds, discardJournal } from "../../src/campaign/journal.js";
 
 const folders: string[] = [];
 function folder(): string {
@@ -69,6 +69,20 @@ describe("the campaign journal", () => {
     const taken = open(dir);
     expect(readFileSync(join(dir, "journal", "lock"), "utf8")).toBe(`${hostname()} ${process.pid}\n`);
     taken.close();
+  });
+
+  it("is read in chunks: records across chunk boundaries and non-ASCII text survive; readJournalIds sees the same runs", () => {
+    const dir = folder();
+    const w = open(dir);
+    const many = Array.from({ length: 30_000 }, (_, i) => ({ id: i.toString(16).padStart(8, "0").padEnd(32, "a"), record: { scenario: "été-ü", n: i } }));
+    w.add(many);
+    w.close();
+    const runs = readJournal(dir).runs;
+    expect(runs.size).toBe(30_000);
+    expect(runs.get((29_999).toString(16).padStart(8, "0").padEnd(32, "a"))).toEqual({ scenario: "été-ü", n: 29_999 });
+    const ids = readJournalIds(dir).ids;
+    expect(ids.size).toBe(30_000);
+    expect(many.every((r) => ids.has(r.id))).toBe(true);
   });
 
   it("--fresh discards it", () => {

@@ -1,4 +1,4 @@
-// The architecture test (STYLE.md "Our layout"): imports flow cli → report → scenario → kms → engine
+// The architecture test (STYLE.md "Our layout"): imports flow cli → campaign → report → scenario → kms → engine
 // (with import, the Active Directory importer, between cli and report),
 // the engine and the model are pure, and Math.random appears nowhere in src. The scanner itself
 // is tested first on synthetic sources, so a broken rule is known to fail the real scan.
@@ -101,14 +101,14 @@ describe("the architecture scanner (on synthetic sources)", () => {
 
   it("fails when a folder imports a folder to its left (kms → scenario, scenario → report, report → cli, engine → kms)", () => {
     expect(messages("kms/world.ts", 'import { x } from "../scenario/build.js";')).toEqual([
-      "1: imports ../scenario/build.js: kms must not import scenario (imports flow cli → import → report → scenario → kms → engine)",
+      "1: imports ../scenario/build.js: kms must not import scenario (imports flow cli → campaign → import → report → scenario → kms → engine)",
     ]);
     expect(messages("kms/catalog/rules.ts", 'import type { R } from "../../report/csv.js";')).toHaveLength(1);
     expect(messages("scenario/load.ts", 'import { w } from "../report/write.js";')).toHaveLength(1);
     expect(messages("scenario/load.ts", 'import { c } from "../cli/main.js";')).toHaveLength(1);
     expect(messages("report/csv.ts", 'import { c } from "../cli/main.js";')).toHaveLength(1);
     expect(messages("engine/queue.ts", '\n\nimport { w } from "../kms/world.js";')).toEqual([
-      "3: imports ../kms/world.js: engine must not import kms (imports flow cli → import → report → scenario → kms → engine)",
+      "3: imports ../kms/world.js: engine must not import kms (imports flow cli → campaign → import → report → scenario → kms → engine)",
     ]);
     expect(messages("engine/queue.ts", 'export * from "../scenario/x.js";')).toHaveLength(1);
   });
@@ -124,7 +124,7 @@ describe("the architecture scanner (on synthetic sources)", () => {
     expect(messages("cli/commands/import.ts", 'import { x } from "../../import/index.js";')).toEqual([]);
     expect(messages("import/estate.ts", 'import { s } from "../scenario/index.js"; import { k } from "../kms/catalog/index.js"; import Papa from "papaparse"; import { readFileSync } from "node:fs";')).toEqual([]);
     expect(messages("report/csv.ts", 'import { i } from "../import/index.js";')).toEqual([
-      "1: imports ../import/index.js: report must not import import (imports flow cli → import → report → scenario → kms → engine)",
+      "1: imports ../import/index.js: report must not import import (imports flow cli → campaign → import → report → scenario → kms → engine)",
     ]);
     expect(messages("scenario/load.ts", 'import { i } from "../import/index.js";')).toHaveLength(1);
     expect(messages("kms/world.ts", 'import { i } from "../import/index.js";')).toHaveLength(1);

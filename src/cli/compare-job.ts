@@ -35,7 +35,7 @@ import type { Scenario } from "../scenario/index.js";
 import { InputError } from "./errors.js";
 import { wholeNumberFlag } from "./options.js";
 import { startProgress, type Progress } from "./progress.js";
-import type { ReplicationResult, ReplicationTask } from "./replication.js";
+import type { ReplicationResult, ReplicationTask } from "../campaign/replication.js";
 import { readScenario, unknownStrategyMessage } from "./scenario-input.js";
 import { rankingJson } from "./json-output.js";
 import { formatRanking } from "./ranking-table.js";
@@ -51,6 +51,7 @@ export interface CompareArgs {
   readonly "rank-by"?: string;
   readonly workers?: unknown;
   readonly out?: string;
+  readonly point?: unknown;
   readonly strategies?: string;
   readonly timelines?: boolean;
   /** `--json`: the ranking as one JSON document on stdout instead of the table. */
@@ -72,7 +73,7 @@ type ReplicationPlan =
 
 /** Runs the comparison and writes its folder; returns the folder path. */
 export async function compareJob(args: CompareArgs): Promise<string> {
-  const scenario = readScenario(args.file);
+  const scenario = readScenario(args.file, args.point === undefined ? undefined : wholeNumberFlag("point", args.point, 0));
   const variants = chooseVariants(scenario, args.file, args.strategies);
   const plan = replicationPlan(args, scenario.replications);
   const columns = runsColumns(variants.map((v) => summaryColumnSections(v.world, buildLayout(v.world))));

@@ -9,6 +9,8 @@ import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
+import { sweepCommand } from "./commands/sweep.js";
+import { mergeCommand } from "./commands/merge.js";
 import { validateCommand } from "./commands/validate.js";
 import { ExitCode, InputError } from "./errors.js";
 import { numberFlagProblems, unknownFlagMessage, type ParsingContext } from "./flag-checks.js";
@@ -33,6 +35,8 @@ export async function main(argv: string[]): Promise<number> {
     .usage("$0 <command> [options]\n\nA discrete-event simulator of Microsoft KMS volume activation.")
     .command(runCommand)
     .command(compareCommand)
+    .command(sweepCommand)
+    .command(mergeCommand)
     .command(validateCommand)
     .command(editionsCommand)
     .command(schemaCommand)

@@ -26,6 +26,7 @@ export interface RunArgs {
   readonly seed?: unknown;
   readonly replication?: unknown;
   readonly out?: string;
+  readonly point?: unknown;
   readonly sample?: unknown;
   readonly events?: boolean;
   /** `--json`: the summary as one JSON document on stdout instead of the text summary. */
@@ -36,7 +37,7 @@ const WORKER = fileURLToPath(new URL("../../dist/cli/run-worker.js", import.meta
 
 /** Runs one simulation and writes its folder; returns the folder path. */
 export async function runJob(args: RunArgs): Promise<string> {
-  const scenario = readScenario(args.file);
+  const scenario = readScenario(args.file, args.point === undefined ? undefined : wholeNumberFlag("point", args.point, 0));
   const world = pickStrategy(scenario, args.file, args.strategy);
   const seed = args.seed === undefined ? scenario.seed : wholeNumberFlag("seed", args.seed, 0);
   const replication = args.replication === undefined ? 0 : wholeNumberFlag("replication", args.replication, 0);

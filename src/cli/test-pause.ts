@@ -6,8 +6,11 @@
 /** The environment variable of the test pause hook. */
 export const TEST_PAUSE_ENV = "KMSIM_TEST_PAUSE";
 
-/** The phases: the simulation running, files being written into the temp folder, the swap about to happen. */
-export const TEST_PAUSE_PHASES = ["simulate", "write", "swap"] as const;
+/**
+ * The phases: the simulation running, files being written into the temp folder, the swap about to
+ * happen; and for sweeps, the first batch of runs stored in the campaign's journal.
+ */
+export const TEST_PAUSE_PHASES = ["simulate", "write", "swap", "sweep-journal"] as const;
 export type TestPausePhase = (typeof TEST_PAUSE_PHASES)[number];
 
 /** Whether KMSIM_TEST_PAUSE names this phase. */

@@ -80,3 +80,9 @@ export { BASE_LABEL, MAX_OTHER_PANELS, candidateColumns, comparisonPanels, short
 export type { ComparisonPanels, Panel, PanelOptions, PanelRow } from "./comparison-panels.js";
 export { OFFICE_LOW_COUNT_THRESHOLD, metricInfo } from "./metric-titles.js";
 export type { MetricInfo } from "./metric-titles.js";
+export { parameterColumns, pointsCsv, sweepCsv, sweepRunsCsv } from "./sweep-tables.js";
+export type { SweepGroup, SweepPoint } from "./sweep-tables.js";
+export { MAX_SWEEP_PANELS, SWEEP_CHART_HTML, SWEEP_CHART_SVG, renderSweepChart, sweepChartSpec } from "./sweep-chart.js";
+export type { SweepChartInput, SweepChartRow } from "./sweep-chart.js";
+export { crossoverLines } from "./sweep-crossover.js";
+export type { CrossoverInput } from "./sweep-crossover.js";

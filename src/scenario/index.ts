@@ -2,7 +2,7 @@
 export { type Diagnostic, type PathSegment, formatDiagnostic, formatPath, joinPath } from "./diagnostics.js";
 export { type ParsedFile, type ScenarioFormat, formatOf, parseScenarioText, readScenarioFile } from "./parse-file.js";
 export { type Scenario, type LoadResult, STRATEGY_KEYS, loadScenario } from "./load.js";
-export { fileBaseName, loadScenarioFile } from "./load-file.js";
+export { fileBaseName, loadScenarioFile, validateScenarioFile } from "./load-file.js";
 export { weekOffsetMin } from "./resolve.js";
 export { SCENARIO_KEYS, jsonSchema } from "./schema.js";
 export {
@@ -13,3 +13,5 @@ export {
   STRATEGY_FORBIDDEN_KEYS,
   formatUtc,
 } from "./values.js";
+export { checkSweepPoints, loadScenarioAt } from "./load-point.js";
+export { describePoint, pointCountOf, valueIndicesAt, valueText, type SweepParameter, type SweepSpec } from "./sweep-spec.js";

@@ -18,6 +18,7 @@ import {
 import { guardData } from "./data-guards.js";
 import { unknownKeyMessage } from "./suggest.js";
 import { describeValue } from "../engine/duration.js";
+import { parseSweep, type SweepSpec } from "./sweep-spec.js";
 
 /** A validated scenario: the base and its strategies, ready to run (FORMAT.md "Scenario file"). */
 export interface Scenario {
@@ -34,6 +35,10 @@ export interface Scenario {
   readonly base: World;
   /** The strategies in file order, each merged over the base. */
   readonly strategies: readonly { readonly name: string; readonly world: World }[];
+  /** The file's `sweep:` block, or null (a one-point campaign). */
+  readonly sweep: SweepSpec | null;
+  /** The sweep point these worlds are at, or null for the scenario as written. */
+  readonly point: number | null;
 }
 
 export type LoadResult =
@@ -115,7 +120,7 @@ function strategyKeys(value: Record<string, unknown>): { keys: Record<string, un
  * `file` prefixes every diagnostic; `fileBaseName` (the file name without extension) is the
  * default `name`.
  */
-export function loadScenario(data: unknown, file: string, fileBaseName: string): LoadResult {
+export function loadScenario(fileData: unknown, file: string, fileBaseName: string): LoadResult {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const report = (prefix: string, findings: readonly Finding[]): void => {
@@ -125,18 +130,30 @@ export function loadScenario(data: unknown, file: string, fileBaseName: string):
     }
   };
 
-  if (data === null || data === undefined) {
+  if (fileData === null || fileData === undefined) {
     return { ok: false, errors: [errorAt(file, "", "the file is empty: expected a scenario (a mapping with at least duration)")], warnings };
   }
-  if (!isRecord(data)) {
+  if (!isRecord(fileData)) {
     return {
       ok: false,
-      errors: [errorAt(file, "", `expected a scenario (a mapping of keys such as name, duration, sites, hosts and clients), got ${describeValue(data)}`)],
+      errors: [errorAt(file, "", `expected a scenario (a mapping of keys such as name, duration, sites, hosts and clients), got ${describeValue(fileData)}`)],
       warnings,
     };
   }
+  let data: Record<string, unknown> = fileData;
   const guarded = guardData(data, file);
   if (guarded.length > 0) return { ok: false, errors: guarded, warnings };
+
+  // The sweep is read here and set aside: the scenario as written is validated without it, and
+  // load-point.ts sets its values point by point.
+  let sweep: SweepSpec | null = null;
+  if (data.sweep !== undefined) {
+    const parsed = parseSweep(data.sweep);
+    report("", parsed.findings);
+    sweep = parsed.spec ?? null;
+    data = { ...data };
+    delete data.sweep;
+  }
 
   const base = checkScenario(data, fileBaseName);
   report("", base.findings);
@@ -195,6 +212,8 @@ export function loadScenario(data: unknown, file: string, fileBaseName: string):
       sampleMin: input.sample ?? null,
       base: buildWorld(input, name, start.epochMs),
       strategies: strategies.map((s) => ({ name: s.name, world: buildWorld(s.input, name, start.epochMs) })),
+      sweep,
+      point: null,
     },
   };
 }

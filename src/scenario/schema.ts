@@ -496,6 +496,22 @@ const StrategySchema = z.strictObject(strategyFields).meta({
   description: "a partial scenario: each top-level key it sets replaces the base's whole value",
 });
 
+/** A sweep block (FORMAT.md "Sweeps"). Used for the JSON Schema; sweep-spec.ts reads it with its own messages. */
+const SweepSchema = z
+  .strictObject({
+    mode: z.enum(["grid", "zip"]).meta({ description: "grid: every combination (default); zip: lists of equal length taken together" }).optional(),
+    parameters: z
+      .record(
+        z.string().regex(/^[A-Za-z0-9_-]+$/),
+        z.strictObject({
+          path: z.string().meta({ description: "dot-separated: a top-level key, then ids (lists of items with id) or 0-based indices, then keys" }),
+          values: z.array(z.unknown()).min(1).meta({ description: "the values, as they would be written at the path" }),
+        }),
+      )
+      .meta({ description: "parameter name → { path, values }; each becomes the column p_<name>" }),
+  })
+  .meta({ description: "a parameter study for kmsim sweep" });
+
 /** The whole file, for the JSON Schema. */
 const ScenarioFileSchema = z
   .strictObject({
@@ -505,6 +521,7 @@ const ScenarioFileSchema = z
       .record(z.string().regex(ID_PATTERN), z.union([StrategySchema, z.null()]))
       .meta({ description: "named variants to compare" })
       .optional(),
+    sweep: SweepSchema.optional(),
   })
   .meta({
     title: "kmsim scenario",

@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { runReplication, type ReplicationResult } from "../../src/cli/replication.js";
+import { runReplication, type ReplicationResult } from "../../src/campaign/replication.js";
 import { loadScenarioFile, type Scenario } from "../../src/scenario/index.js";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "compare");

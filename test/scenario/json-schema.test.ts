@@ -24,8 +24,17 @@ describe("jsonSchema()", () => {
     expect(schema.required).toEqual(["duration"]);
   });
 
-  it("has every top-level key, $schema and strategies", () => {
-    expect(Object.keys(props).sort()).toEqual([...SCENARIO_KEYS, "$schema", "strategies"].sort());
+  it("has every top-level key, $schema, strategies and sweep", () => {
+    expect(Object.keys(props).sort()).toEqual([...SCENARIO_KEYS, "$schema", "strategies", "sweep"].sort());
+  });
+
+  it("describes the sweep block: mode grid or zip, parameters with a path and a non-empty list of values", () => {
+    const sweep = obj(props.sweep);
+    const sweepProps = obj(sweep.properties);
+    expect(obj(sweepProps.mode).enum).toEqual(["grid", "zip"]);
+    const param = obj(obj(sweepProps.parameters).additionalProperties);
+    expect(Object.keys(obj(param.properties)).sort()).toEqual(["path", "values"]);
+    expect(obj(obj(param.properties).values).minItems).toBe(1);
   });
 
   it("describes durations as string or number with a pattern", () => {

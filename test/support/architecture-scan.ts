@@ -7,10 +7,11 @@ import { posix } from "node:path";
 
 /**
  * The source folders in import order: a folder may import only itself and those to its right.
+ * `campaign` (sweeps, journals, shards; shared by compare and sweep) sits right below cli.
  * `import` (the Active Directory importer) is a shell-facing capability beside the CLI: only cli
- * may import it, and nothing below it knows it exists.
+ * (and campaign) may import it, and nothing below it knows it exists.
  */
-export const LAYERS = ["cli", "import", "report", "scenario", "kms", "engine"] as const;
+export const LAYERS = ["cli", "campaign", "import", "report", "scenario", "kms", "engine"] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /** Packages (npm or Node built-in) a folder may import; absent = any package. */

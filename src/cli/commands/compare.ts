@@ -9,6 +9,7 @@ interface Args {
   "rank-by"?: string;
   workers?: number;
   out?: string;
+  point?: number;
   strategies?: string;
   timelines?: boolean;
   json?: boolean;
@@ -25,6 +26,7 @@ export const compareCommand: CommandModule<object, Args> = {
       .option("tolerance", { type: "string", describe: "with --replications auto: stop when a difference's 95 % half-width is within this (a number in the deciding metric's unit, or P% of the best's mean; default 1 %, at least the metric's resolution)" })
       .option("rank-by", { type: "string", describe: "rank by these summary columns in order (`name:high` where higher is better)" })
       .option("workers", { type: "number", requiresArg: true, describe: "worker threads (default: min(CPUs, runs); at most one per run, a warning above the CPUs)" })
+      .option("point", { type: "number", requiresArg: true, describe: "the scenario at point P of its sweep: (0-based), exactly as kmsim sweep runs it" })
       .option("out", { type: "string", describe: "the comparison folder itself (default results/<name>/compare/); replaced whole, only if kmsim wrote it" })
       .option("strategies", { type: "string", describe: "only these strategies, comma-separated" })
       .option("timelines", { type: "boolean", describe: "also write each run's timeline CSV" })

@@ -7,6 +7,7 @@ interface Args {
   seed?: number;
   replication?: number;
   out?: string;
+  point?: number;
   sample?: string;
   events?: boolean;
   json?: boolean;
@@ -21,6 +22,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option("strategy", { type: "string", describe: "run this strategy instead of the base scenario" })
       .option("seed", { type: "number", requiresArg: true, describe: "override the scenario's seed" })
       .option("replication", { type: "number", requiresArg: true, describe: "replication number r (0-based), as in compare" })
+      .option("point", { type: "number", requiresArg: true, describe: "the scenario at point P of its sweep: (0-based), exactly as kmsim sweep runs it" })
       .option("out", { type: "string", describe: "the run folder itself (default results/<name>/run/, with --strategy results/<name>/strategies/<S>/); replaced whole, only if kmsim wrote it" })
       .option("sample", { type: "string", describe: "timeline row every D (e.g. 1d) instead of change-driven rows" })
       .option("events", { type: "boolean", describe: "also write events.csv (every request and change)" })

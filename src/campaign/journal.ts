@@ -1,0 +1,212 @@
+// The journal of a campaign (FORMAT.md "Campaigns"): every finished run, stored as it finishes, so
+// an interrupted, killed or crashed campaign resumes with only the runs it lacks. Each writing
+// process appends to a file of its own (a torn last line after kill -9 can only be its own); each
+// record carries a checksum, so a torn or damaged line is skipped, never trusted; a lock refuses a
+// second writer on the same folder. Nothing here ever deletes a record except `--fresh`.
+import { createHash } from "node:crypto";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import { IdSet } from "./id-set.js";
+
+export const JOURNAL_DIR = "journal";
+const LOCK_FILE = "lock";
+
+/** One finished run: its identity and its summary row. */
+export interface JournalRecord {
+  readonly id: string;
+  readonly record: Readonly<Record<string, number | string>>;
+}
+
+function checksum(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+/** A record as one journal line: `<checksum> <json>`. */
+export function journalLine(r: JournalRecord): string {
+  const json = JSON.stringify({ id: r.id, record: r.record });
+  return `${checksum(json)} ${json}\n`;
+}
+
+/** The records of one journal file's text; lines that are torn or fail their checksum are skipped. */
+export function parseJournal(text: string): { records: JournalRecord[]; skipped: number } {
+  const records: JournalRecord[] = [];
+  let skipped = 0;
+  const lines = text.split("\n");
+  // A file that does not end in a line break ends in a torn line (the writer was killed mid-write).
+  for (const line of lines.slice(0, -1)) {
+    const space = line.indexOf(" ");
+    const json = line.slice(space + 1);
+    if (space !== 16 || checksum(json) !== line.slice(0, 16)) {
+      skipped++;
+      continue;
+    }
+    const parsed = JSON.parse(json) as JournalRecord;
+    records.push({ id: parsed.id, record: parsed.record });
+  }
+  if (lines[lines.length - 1] !== "") skipped++;
+  return { records, skipped };
+}
+
+/** Every stored run of a campaign folder, by identity (a run stored twice is the same run). */
+export function readJournal(folder: string): { runs: Map<string, JournalRecord["record"]>; skipped: number } {
+  const runs = new Map<string, JournalRecord["record"]>();
+  const skipped = eachJournalLine(folder, (json) => {
+    const r = JSON.parse(json) as JournalRecord;
+    runs.set(r.id, r.record);
+  });
+  return { runs, skipped };
+}
+
+/** The identities of every stored run, compactly, for planning: records are not parsed. */
+export function readJournalIds(folder: string): { ids: IdSet; skipped: number } {
+  const ids = new IdSet();
+  const skipped = eachJournalLine(folder, (json) => ids.add(json.slice(ID_AT, ID_AT + 32)));
+  return { ids, skipped };
+}
+
+/** Where the identity starts in a record's JSON: `{"id":"` is always first (journalLine writes it so). */
+const ID_AT = '{"id":"'.length;
+
+/**
+ * Calls `visit` with the JSON of every sound record of the folder's journal files, reading them in
+ * chunks (a journal may be larger than a string can be); returns how many lines were skipped.
+ */
+function eachJournalLine(folder: string, visit: (json: string) => void): number {
+  const dir = join(folder, JOURNAL_DIR);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(".jsonl")).sort();
+  } catch {
+    return 0;
+  }
+  let skipped = 0;
+  const buffer = Buffer.alloc(1 << 20);
+  for (const name of names) {
+    const fd = openSync(join(dir, name), "r");
+    try {
+      let rest = "";
+      const decoder = new StringDecoder("utf8"); // a character may straddle two chunks
+      for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+        const text = rest + decoder.write(buffer.subarray(0, n));
+        const lines = text.split("\n");
+        rest = lines.pop() ?? "";
+        for (const line of lines) {
+          const json = soundRecord(line);
+          if (json === null) skipped++;
+          else visit(json);
+        }
+      }
+      if (rest !== "") skipped++; // a torn last line
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return skipped;
+}
+
+/** The JSON of a journal line whose checksum holds, else null. */
+function soundRecord(line: string): string | null {
+  const json = line.slice(17);
+  return line.charCodeAt(16) === 32 && checksum(json) === line.slice(0, 16) ? json : null;
+}
+
+/** Removes a campaign folder's journal (`--fresh`). */
+export function discardJournal(folder: string): void {
+  rmSync(join(folder, JOURNAL_DIR), { recursive: true, force: true });
+}
+
+/** Why the lock could not be taken, or null when it was. */
+export type LockRefusal = string;
+
+/** The writer of one campaign folder: holds the lock and appends to its own journal file. */
+export class JournalWriter {
+  private readonly fd: number;
+  private pending: string[] = [];
+  private closed = false;
+
+  private constructor(
+    private readonly dir: string,
+    file: string,
+  ) {
+    this.fd = openSync(join(dir, file), "a");
+  }
+
+  /** Takes the folder's lock and opens a journal file of this process; a message if another live writer holds the lock. */
+  static open(folder: string): JournalWriter | LockRefusal {
+    const dir = join(folder, JOURNAL_DIR);
+    mkdirSync(dir, { recursive: true });
+    const refusal = takeLock(dir);
+    if (refusal !== null) return refusal;
+    const file = `${hostname().replace(/[^A-Za-z0-9_-]/g, "_")}-${process.pid}-${Date.now()}.jsonl`;
+    return new JournalWriter(dir, file);
+  }
+
+  /** Queues finished runs; they are on disk after the next flush. */
+  add(records: readonly JournalRecord[]): void {
+    for (const r of records) this.pending.push(journalLine(r));
+  }
+
+  /** Writes and syncs what was added: a batch is either stored whole or (torn) skipped on reading. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join(""));
+    fsyncSync(this.fd);
+    this.pending = [];
+  }
+
+  /** Flushes, closes the file and releases the lock. Safe to call twice. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.fd);
+      releaseLock(this.dir);
+    }
+  }
+}
+
+function takeLock(dir: string): LockRefusal | null {
+  const path = join(dir, LOCK_FILE);
+  const me = `${hostname()} ${process.pid}\n`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, "wx");
+      writeSync(fd, me);
+      closeSync(fd);
+      return null;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    }
+    const holder = readFileSync(path, "utf8").trim();
+    const [host, pidText] = holder.split(" ");
+    const pid = Number(pidText);
+    // A lock left by a process of this machine that is gone (kill -9, a crash) is stale.
+    if (host === hostname() && Number.isInteger(pid) && !alive(pid)) {
+      unlinkSync(path);
+      continue;
+    }
+    return `another kmsim (process ${pidText ?? "?"} on ${host ?? "?"}) is writing this campaign folder; wait for it, or remove ${path} if it is gone`;
+  }
+  return `could not take the lock ${path}`;
+}
+
+function releaseLock(dir: string): void {
+  try {
+    unlinkSync(join(dir, LOCK_FILE));
+  } catch {
+    // already gone
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

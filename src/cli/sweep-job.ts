@@ -1,0 +1,196 @@
+// `kmsim sweep`: every point × strategy × replication of a scenario's sweep (FORMAT.md "Sweeps",
+// "Sweep folder"), resumable through the campaign folder's journal, optionally one shard of it.
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import {
+  discardJournal,
+  JournalWriter,
+  parseShard,
+  planCampaign,
+  planDigest,
+  readJournal,
+  readJournalIds,
+  IdSet,
+  runMissing,
+  shardRange,
+  startPool,
+  checkCampaignFolder,
+  taskCount,
+  writeCampaignFolder,
+  RESULTS_VERSION,
+  type CampaignManifest,
+  type CampaignPlan,
+  type Shard,
+  runAuto,
+  type AutoOutcome,
+  type RunOptions,
+  type RunOutcome,
+} from "../campaign/index.js";
+import { manifestText } from "../campaign/manifest.js";
+import { AUTO_BATCH, AUTO_MAX_REPLICATIONS, formatNumber, parseTolerance, writeFolderAtomic, type Tolerance } from "../report/index.js";
+import { checkSweepPoints, fileBaseName, formatDiagnostic, readScenarioFile, type Scenario } from "../scenario/index.js";
+import { onInterrupt } from "./interrupt.js";
+import { testPause } from "./test-pause.js";
+import { InputError } from "./errors.js";
+import { wholeNumberFlag } from "./options.js";
+import { startProgress } from "./progress.js";
+import { loadValidScenario, chooseStrategyLabels } from "./scenario-input.js";
+import { kmsimVersion } from "./version.js";
+
+export interface SweepArgs {
+  readonly file: string;
+  readonly replications?: unknown;
+  readonly "max-replications"?: unknown;
+  readonly tolerance?: unknown;
+  readonly strategies?: string;
+  readonly workers?: unknown;
+  readonly out?: string;
+  readonly shard?: string;
+  readonly fresh?: boolean;
+}
+
+/** Runs the campaign (or one shard of it) and writes its folder; returns the folder. */
+export async function sweepJob(args: SweepArgs): Promise<string> {
+  const parsed = readScenarioFile(args.file);
+  if (!parsed.ok) throw new InputError(parsed.errors.map(formatDiagnostic));
+  const scenario: Scenario = loadValidScenario(args.file, parsed.data);
+  const points = checkSweepPoints(parsed.data, args.file, fileBaseName(args.file));
+  for (const w of points.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+  if (points.errors.length > 0) throw new InputError(points.errors.map(formatDiagnostic));
+
+  const labels = chooseStrategyLabels(scenario, args.file, args.strategies);
+  const auto = typeof args.replications === "string" && args.replications.trim() === "auto";
+  if (auto && args.shard !== undefined) {
+    throw new InputError(["kmsim: --shard needs a number of replications, not auto: the stopping rule needs all of a point's runs together (docs/cluster.md)"]);
+  }
+  if (!auto && (args["max-replications"] !== undefined || args.tolerance !== undefined)) {
+    throw new InputError(["kmsim: --max-replications and --tolerance go with --replications auto"]);
+  }
+  let tolerance: Tolerance = { kind: "default" };
+  if (auto && args.tolerance !== undefined) {
+    const t = parseTolerance(String(args.tolerance));
+    if (t === null) throw new InputError([`kmsim: --tolerance expects a number ≥ 0 (in the deciding metric's unit) or a percentage such as 1%, got ${JSON.stringify(args.tolerance)}`]);
+    tolerance = t;
+  }
+  const replications = auto
+    ? args["max-replications"] === undefined ? AUTO_MAX_REPLICATIONS : wholeNumberFlag("max-replications", args["max-replications"], 1)
+    : args.replications === undefined ? scenario.replications : wholeNumberFlag("replications", args.replications, 1);
+  if (replications > 10_000) throw new InputError([`kmsim: --${auto ? "max-replications" : "replications"} must be at most 10000`]);
+  const plan = planCampaign(scenario, { file: args.file, fileBaseName: fileBaseName(args.file), data: parsed.data }, labels, replications);
+  const total = taskCount(plan.shape);
+  let shard: Shard | null = null;
+  if (args.shard !== undefined) {
+    const s = parseShard(args.shard);
+    if (typeof s === "string") throw new InputError([`kmsim: ${s}`]);
+    shard = s;
+  }
+  const range = shard === null ? { from: 0, to: total } : shardRange(shard, total);
+  const folder = args.out ?? (shard === null ? join("results", plan.name, "sweep") : join("results", plan.name, "shards", `sweep-${shard.index}-of-${shard.count}`));
+  const requested = args.workers === undefined ? availableParallelism() : wholeNumberFlag("workers", args.workers, 1);
+  const workers = Math.max(1, Math.min(requested, range.to - range.from));
+
+  const refusal = checkCampaignFolder(folder, [args.file]);
+  if (refusal !== null) throw new InputError([`${args.out === "" ? "--out" : folder}: ${refusal}`]);
+  if (args.fresh === true) discardJournal(folder);
+  const writer = JournalWriter.open(folder);
+  if (typeof writer === "string") throw new InputError([`kmsim: ${folder}: ${writer}`]);
+  const started = performance.now();
+  // Planning needs only which runs are stored (a compact set); the records are read at the end.
+  const known = auto ? null : readJournalIds(folder).ids;
+  const stored = auto ? readJournal(folder).runs : new Map<string, Readonly<Record<string, number | string>>>();
+  const pool = startPool(workers);
+  const progress = startProgress(`kmsim sweep ${plan.name}`, range.to - range.from);
+  // Ctrl-C / SIGTERM: the batches already stored stay in the journal; the lock is released.
+  const removeCleanup = onInterrupt(() => {
+    progress.stop();
+    writer.close();
+  });
+  let outcome: RunOutcome;
+  let autoOutcome: AutoOutcome | null = null;
+  try {
+    const options: RunOptions = {
+      execute: pool.execute,
+      concurrency: workers * 2,
+      batchSize: Math.max(1, Math.min(50, Math.ceil((auto ? AUTO_BATCH : replications) / 2))),
+      writer,
+      onProgress: (done) => progress.update(done),
+      afterBatch: () => testPause("sweep-journal"),
+    };
+    if (auto) {
+      const result = await runAuto(plan, stored, options, { tolerance });
+      if (!result.ok) throw new InputError(result.errors.map(formatDiagnostic));
+      outcome = autoOutcome = result.outcome;
+    } else {
+      const ids = known ?? new IdSet();
+      const result = await runMissing(plan, [range], { has: (id) => ids.has(id), store: (records) => records.forEach((r) => ids.add(r.id)) }, options);
+      if (!result.ok) throw new InputError(result.errors.map(formatDiagnostic));
+      outcome = result.outcome;
+    }
+  } finally {
+    removeCleanup();
+    progress.stop();
+    writer.close();
+    await pool.close();
+  }
+
+  const manifest: Omit<CampaignManifest, "files"> = {
+    kmsim: kmsimVersion(),
+    kind: shard === null ? "sweep" : "sweep-shard",
+    scenario: plan.name,
+    file: plan.file,
+    fileBaseName: plan.fileBaseName,
+    seed: plan.seed,
+    resultsVersion: RESULTS_VERSION,
+    plan: planDigest(plan),
+    strategies: plan.strategies,
+    replications,
+    points: plan.shape.points,
+    tasks: total,
+    shard: shard === null ? null : { ...shard, ...range },
+    runs: { reused: outcome.reused, computed: outcome.computed },
+    ...(autoOutcome === null
+      ? {}
+      : { auto: { max: replications, tolerance: toleranceText(tolerance), points: autoOutcome.counts.map((n, p) => ({ replications: n, stoppedBecause: autoOutcome?.reasons[p] ?? "" })) } }),
+    eventsProcessed: outcome.eventsProcessed,
+    wallTimeMs: Math.round(performance.now() - started),
+    document: plan.data,
+  };
+  const runsLine = `${outcome.reused} run${outcome.reused === 1 ? "" : "s"} reused, ${outcome.computed} computed`;
+  if (shard !== null) {
+    await writeFolderAtomic(folder, { "manifest.json": manifestText({ ...manifest, files: ["manifest.json"] }) });
+    process.stdout.write(`kmsim sweep ${plan.name}: shard ${shard.index}/${shard.count}, tasks ${range.from}…${range.to - 1} of ${total}: ${runsLine}\n${folder}\n`);
+    return folder;
+  }
+  const finished = await finishOrFail(plan, auto ? stored : readJournal(folder).runs, folder, manifest, autoOutcome?.counts);
+  const reps = autoOutcome === null ? `${replications} replications` : `auto replications (${autoSpan(autoOutcome.counts)}, at most ${replications})`;
+  process.stdout.write(
+    [`kmsim sweep ${plan.name}: ${plan.shape.points} point${plan.shape.points === 1 ? "" : "s"} × ${plan.strategies.length} strateg${plan.strategies.length === 1 ? "y" : "ies"} × ${reps}: ${runsLine}`, ...finished.map((l) => `  ${l}`), folder, ""].join("\n"),
+  );
+  return folder;
+}
+
+async function finishOrFail(
+  plan: CampaignPlan,
+  stored: Parameters<typeof writeCampaignFolder>[1],
+  folder: string,
+  manifest: Omit<CampaignManifest, "files">,
+  counts: readonly number[] | undefined,
+): Promise<readonly string[]> {
+  const r = await writeCampaignFolder(plan, stored, folder, manifest, counts);
+  if (r.ok) return r.crossovers;
+  if ("errors" in r) throw new InputError(r.errors.map(formatDiagnostic));
+  throw new Error(`${r.missing.length} runs are missing after the campaign ran`);
+}
+
+
+function autoSpan(counts: readonly number[]): string {
+  const lo = Math.min(...counts);
+  const hi = Math.max(...counts);
+  return lo === hi ? `${lo} at every point` : `${lo}–${hi} per point`;
+}
+
+function toleranceText(t: Tolerance): string {
+  if (t.kind === "absolute") return String(t.value);
+  if (t.kind === "relative") return `${formatNumber(t.fraction * 100)}%`;
+  return "default (1% of the best's mean, at least the metric's resolution)";
+}

@@ -3,6 +3,7 @@ export { type Diagnostic, type PathSegment, formatDiagnostic, formatPath, joinPa
 export { type ParsedFile, type ScenarioFormat, formatOf, parseScenarioText, readScenarioFile } from "./parse-file.js";
 export { type Scenario, type LoadResult, STRATEGY_KEYS, loadScenario } from "./load.js";
 export { fileBaseName, loadScenarioFile } from "./load-file.js";
+export { CSV_FILE_MAX_BYTES, SCENARIO_FILE_MAX_BYTES, type UserFileRead, formatBytes, readUserFile } from "./read-user-file.js";
 export { weekOffsetMin } from "./resolve.js";
 export { SCENARIO_KEYS, jsonSchema } from "./schema.js";
 export {

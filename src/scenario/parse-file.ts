@@ -2,11 +2,12 @@
 // syntax errors as `FILE: line N: message`. YAML is read with the `yaml` package (YAML 1.2 core
 // schema, so `2021-06-08` stays a string; `<<` merge keys allowed; duplicate keys are errors);
 // JSON with JSON.parse, after a small scanner that locates syntax errors and duplicate keys the
-// same way on every Node version. The only file in src/scenario that touches the file system.
-import { readFileSync } from "node:fs";
+// same way on every Node version. The file itself is read by read-user-file.ts (stat first, size
+// limit, byte cap).
 import { extname } from "node:path";
 import { isAlias, isNode, parseDocument, visit, type Document } from "yaml";
 import { errorAt, type Diagnostic } from "./diagnostics.js";
+import { readUserFile, SCENARIO_FILE_MAX_BYTES } from "./read-user-file.js";
 
 export type ScenarioFormat = "yaml" | "json";
 
@@ -231,27 +232,24 @@ function parseJson(text: string, file: string): ParsedFile {
  */
 export function parseScenarioText(text: string, file: string, format: ScenarioFormat): ParsedFile {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.exec(body);
+  if (control !== null) {
+    // Neither YAML nor JSON allows these raw in a file (YAML 1.2 §5.1, RFC 8259): a binary file or
+    // /proc/self/environ (NUL-separated) is refused here, before its text can be echoed anywhere.
+    const at = lineCol(body, control.index);
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return { ok: false, errors: [syntaxError(file, at.line, at.col, `control character U+${code}: a scenario file is text, and YAML and JSON allow no control character but tab and line breaks (is it a binary file?)`)] };
+  }
   return format === "json" ? parseJson(body, file) : parseYaml(body, file);
-}
-
-function readFailure(e: unknown): string {
-  const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "it is a directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return e instanceof Error ? e.message : String(e);
 }
 
 /**
  * Reads and parses a scenario file (format by extension: `.json` is JSON, anything else YAML).
- * `path` is used as typed in every message; an unreadable file is `FILE: cannot read file (…)`.
+ * `path` is used as typed in every message; an unreadable file is `FILE: cannot read file (…)`,
+ * a file over SCENARIO_FILE_MAX_BYTES `FILE: the file is N bytes, more than …`.
  */
 export function readScenarioFile(path: string): ParsedFile {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    return { ok: false, errors: [errorAt(path, "", `cannot read file (${readFailure(e)})`)] };
-  }
-  return parseScenarioText(text, path, formatOf(path));
+  const read = readUserFile(path, SCENARIO_FILE_MAX_BYTES, "a scenario file");
+  if (!read.ok) return { ok: false, errors: [errorAt(path, "", read.message)] };
+  return parseScenarioText(read.bytes.toString("utf8"), path, formatOf(path));
 }

@@ -1,6 +1,7 @@
 // kmsim's command-line entry: a flat list of yargs commands (STYLE.md), exit codes per FORMAT.md
 // (0 success, 2 bad input, 1 anything else) and no stack trace for the user.
 import yargs from "yargs";
+import { terminalLine } from "../scenario/terminal-text.js";
 import { compareCommand } from "./commands/compare.js";
 import { editionsCommand } from "./commands/editions.js";
 import { importCommand } from "./commands/import.js";
@@ -42,15 +43,16 @@ export async function main(argv: string[]): Promise<number> {
     return ExitCode.OK;
   } catch (err) {
     if (err instanceof Error && err.name === "Interrupted") {
-      process.stderr.write(`kmsim: ${err.message}\n`);
+      process.stderr.write(`${terminalLine(`kmsim: ${err.message}`)}\n`);
       return ExitCode.FAILURE;
     }
     if (err instanceof InputError) {
-      for (const line of err.lines) process.stderr.write(`${line}\n`);
+      // Every line may quote a file's text: escaped and cut short here, whoever built it.
+      for (const line of err.lines) process.stderr.write(`${terminalLine(line)}\n`);
       return ExitCode.BAD_INPUT;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`kmsim: internal error: ${message}\n`);
+    process.stderr.write(`${terminalLine(`kmsim: internal error: ${message}`)}\n`);
     if (process.env.KMSIM_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return ExitCode.FAILURE;
   }

@@ -4,6 +4,7 @@ export { type ParsedFile, type ScenarioFormat, formatOf, parseScenarioText, read
 export { type Scenario, type LoadResult, STRATEGY_KEYS, loadScenario } from "./load.js";
 export { fileBaseName, loadScenarioFile } from "./load-file.js";
 export { CSV_FILE_MAX_BYTES, SCENARIO_FILE_MAX_BYTES, type UserFileRead, formatBytes, readUserFile } from "./read-user-file.js";
+export { EXCERPT, MAX_LINE, escapeControls, shortenQuoted, terminalLine } from "./terminal-text.js";
 export { weekOffsetMin } from "./resolve.js";
 export { SCENARIO_KEYS, jsonSchema } from "./schema.js";
 export {

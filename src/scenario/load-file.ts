@@ -12,5 +12,5 @@ export function fileBaseName(path: string): string {
 export function loadScenarioFile(path: string): LoadResult {
   const parsed = readScenarioFile(path);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: [] };
-  return loadScenario(parsed.data, path, fileBaseName(path));
+  return loadScenario(parsed.data, path, fileBaseName(path), { aliases: parsed.aliases });
 }

@@ -16,6 +16,7 @@ import {
   STRATEGY_FORBIDDEN_KEYS,
 } from "./values.js";
 import { guardData } from "./data-guards.js";
+import { sizeProblems } from "./size-limits.js";
 import { unknownKeyMessage } from "./suggest.js";
 import { describeValue } from "../engine/duration.js";
 
@@ -110,12 +111,32 @@ function strategyKeys(value: Record<string, unknown>): { keys: Record<string, un
   return { keys, findings };
 }
 
+/** What the parser knows about the data: how many YAML aliases it holds (data-guards.ts words its message by it). */
+export interface LoadOptions {
+  readonly aliases?: number;
+}
+
+/** The size limits the base and each strategy (merged over the base) exceed, as errors; a strategy's only for the keys it sets. */
+function sizeProblemsOf(data: Record<string, unknown>, file: string): Diagnostic[] {
+  const out = sizeProblems(data).map((f) => errorAt(file, f.path, f.message));
+  const raw = data.strategies;
+  if (!isRecord(raw)) return out;
+  for (const [name, value] of Object.entries(raw)) {
+    if (!isRecord(value)) continue;
+    const prefix = formatPath(["strategies", name]);
+    for (const f of sizeProblems({ ...data, ...value })) {
+      if (topKey(f.path) in value) out.push(errorAt(file, joinPath(prefix, f.path), f.message));
+    }
+  }
+  return out;
+}
+
 /**
  * Validates a parsed scenario file and builds the base World and one World per strategy.
  * `file` prefixes every diagnostic; `fileBaseName` (the file name without extension) is the
  * default `name`.
  */
-export function loadScenario(data: unknown, file: string, fileBaseName: string): LoadResult {
+export function loadScenario(data: unknown, file: string, fileBaseName: string, options: LoadOptions = {}): LoadResult {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const report = (prefix: string, findings: readonly Finding[]): void => {
@@ -135,7 +156,10 @@ export function loadScenario(data: unknown, file: string, fileBaseName: string):
       warnings,
     };
   }
-  const guarded = guardData(data, file);
+  // The size limits first: before anything walks the data, so a huge file is refused at once.
+  const tooLarge = sizeProblemsOf(data, file);
+  if (tooLarge.length > 0) return { ok: false, errors: tooLarge, warnings };
+  const guarded = guardData(data, file, options.aliases ?? 0);
   if (guarded.length > 0) return { ok: false, errors: guarded, warnings };
 
   const base = checkScenario(data, fileBaseName);

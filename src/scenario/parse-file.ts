@@ -11,7 +11,11 @@ import { readUserFile, SCENARIO_FILE_MAX_BYTES } from "./read-user-file.js";
 
 export type ScenarioFormat = "yaml" | "json";
 
-export type ParsedFile = { ok: true; data: unknown } | { ok: false; errors: Diagnostic[] };
+/** `aliases`: how many YAML alias nodes (`*name`) the file holds (0 for JSON). */
+export type ParsedFile = { ok: true; data: unknown; aliases: number } | { ok: false; errors: Diagnostic[] };
+
+/** The yaml package's limit on alias expansion (its maxAliasCount), against "billion laughs" files. */
+const MAX_ALIAS_COUNT = 10_000;
 
 /** `.json` (any case) is JSON; anything else is YAML. */
 export function formatOf(path: string): ScenarioFormat {
@@ -53,21 +57,30 @@ function parseYaml(text: string, file: string): ParsedFile {
       }),
     };
   }
-  const unresolved = unresolvedAliases(doc, text, file);
+  const { unresolved, aliases } = checkAliases(doc, text, file);
   if (unresolved.length > 0) return { ok: false, errors: unresolved };
   try {
-    return { ok: true, data: doc.toJS({ maxAliasCount: 10_000 }) };
+    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), aliases };
   } catch (e) {
-    return { ok: false, errors: [errorAt(file, "", lowerFirst(e instanceof Error ? e.message : String(e)))] };
+    // The yaml package throws "Excessive alias count indicates a resource exhaustion attack" when
+    // an anchor's uses, times the aliases nested in what it repeats, pass maxAliasCount; it can
+    // only arise from aliases, so say what was counted rather than suspect an attack.
+    const message = e instanceof Error ? e.message : String(e);
+    const said = /Excessive alias count/.test(message)
+      ? `YAML aliases expand too much: an anchor is repeated, counting the aliases inside what it repeats, more than ${MAX_ALIAS_COUNT} times (a guard against alias bombs); write repeated values out instead of using *aliases`
+      : lowerFirst(message);
+    return { ok: false, errors: [errorAt(file, "", said)] };
   }
 }
 
-/** Aliases with no anchor before them, in one pass over the document (anchors in document order). */
-function unresolvedAliases(doc: Document, text: string, file: string): Diagnostic[] {
+/** Aliases with no anchor before them, and the number of aliases, in one pass over the document (anchors in document order). */
+function checkAliases(doc: Document, text: string, file: string): { unresolved: Diagnostic[]; aliases: number } {
   const out: Diagnostic[] = [];
   const anchors = new Set<string>();
+  let aliases = 0;
   visit(doc, (_key, node) => {
     if (isAlias(node)) {
+      aliases++;
       if (!anchors.has(node.source)) {
         const at = lineCol(text, node.range?.[0] ?? 0);
         out.push(syntaxError(file, at.line, at.col, `unknown alias *${node.source}: no anchor &${node.source} before it`));
@@ -76,7 +89,7 @@ function unresolvedAliases(doc: Document, text: string, file: string): Diagnosti
       anchors.add(node.anchor);
     }
   });
-  return out;
+  return { unresolved: out, aliases };
 }
 
 /** A JSON syntax error found by scanJson: where, and what was expected. */
@@ -220,7 +233,7 @@ function parseJson(text: string, file: string): ParsedFile {
     return { ok: false, errors: [syntaxError(file, at.line, at.col, problem.message)] };
   }
   try {
-    return { ok: true, data: JSON.parse(text) };
+    return { ok: true, data: JSON.parse(text), aliases: 0 };
   } catch (e) {
     return { ok: false, errors: [errorAt(file, "", e instanceof Error ? e.message : String(e))] };
   }

@@ -24,6 +24,7 @@ function kindOf(st: Stats): string {
 }
 
 function notRegular(st: Stats): UserFileRead {
+  if (st.isDirectory()) return { ok: false, message: "cannot read file (it is a directory)" };
   return { ok: false, message: `cannot read file (it is ${kindOf(st)}, not a regular file)` };
 }
 

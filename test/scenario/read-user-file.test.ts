@@ -31,7 +31,7 @@ describe("readUserFile", () => {
   it("refuses a directory", () => {
     const path = join(dir, "folder.yaml");
     mkdirSync(path);
-    expect(readUserFile(path, 100, "a scenario file")).toEqual({ ok: false, message: "cannot read file (it is a directory, not a regular file)" });
+    expect(readUserFile(path, 100, "a scenario file")).toEqual({ ok: false, message: "cannot read file (it is a directory)" });
   });
 
   it("refuses a FIFO without opening it (so without waiting for a writer)", () => {

@@ -16,7 +16,7 @@ import {
   STRATEGY_FORBIDDEN_KEYS,
 } from "./values.js";
 import { guardData } from "./data-guards.js";
-import { sizeProblems } from "./size-limits.js";
+import { runawayWarning, sizeProblems } from "./size-limits.js";
 import { unknownKeyMessage } from "./suggest.js";
 import { describeValue } from "../engine/duration.js";
 
@@ -74,7 +74,10 @@ function checkScenario(data: Record<string, unknown>, fileBaseName: string): Che
   if (!valid) return { findings };
   // Planning warnings need the whole estate, so only a valid scenario gets them; the World's
   // name and start do not matter to them.
-  for (const f of planningWarnings(buildWorld(parsed.data, fileBaseName, 0))) findings.push(f);
+  const world = buildWorld(parsed.data, fileBaseName, 0);
+  for (const f of planningWarnings(world)) findings.push(f);
+  const runaway = runawayWarning(world);
+  if (runaway !== null) findings.push(runaway);
   return { findings, input: parsed.data };
 }
 

@@ -2,7 +2,10 @@
 // client groups, hosts, sites and links one scenario (the base, or a strategy merged over it) may
 // have. Checked on the parsed data before anything else reads it — before the schema, the
 // cross-checks and the walk of data-guards.ts — so a file that would need gigabytes is refused in
-// milliseconds, with the count found and the limit.
+// milliseconds, with the count found and the limit. And the warning about runs too long to wait
+// for: more than EVENTS_WARNING estimated events (kms/event-estimate.ts).
+import { estimateEvents } from "../kms/event-estimate.js";
+import type { World } from "../kms/world.js";
 import type { Finding } from "./resolve.js";
 
 /**
@@ -71,4 +74,29 @@ export function sizeProblems(data: Record<string, unknown>): Finding[] {
     }
   }
   return out;
+}
+
+/** Above this many estimated events a run takes hours (a few million events a second): warn. */
+export const EVENTS_WARNING = 1e9;
+
+/** `5.3e11`: the estimate to two digits, as a power of ten. */
+function scientific(n: number): string {
+  const [mantissa, exponent] = n.toExponential(1).split("e");
+  return `${mantissa}·10^${Number(exponent)}`;
+}
+
+/**
+ * A warning when one run of the world is estimated at more than EVENTS_WARNING events (FORMAT.md
+ * "Limits"), or null.
+ */
+export function runawayWarning(world: World): Finding | null {
+  const events = estimateEvents(world);
+  if (!(events > EVENTS_WARNING)) return null;
+  return {
+    path: "",
+    message: `about ${scientific(events)} events per run (estimated from the scenario's rates; more than 10^9): at a few million events a second, each run takes hours or days; a shorter duration, fewer clients or longer online spans make it shorter`,
+    severity: "warning",
+    // A strategy repeats it only when its own estimate differs (the message then differs).
+    keys: [],
+  };
 }

@@ -5,6 +5,7 @@ export { type Scenario, type LoadResult, STRATEGY_KEYS, loadScenario } from "./l
 export { fileBaseName, loadScenarioFile } from "./load-file.js";
 export { CSV_FILE_MAX_BYTES, SCENARIO_FILE_MAX_BYTES, type UserFileRead, formatBytes, readUserFile } from "./read-user-file.js";
 export { EXCERPT, MAX_LINE, escapeControls, shortenQuoted, terminalLine } from "./terminal-text.js";
+export { EVENTS_WARNING, SIZE_LIMITS, licensingClients, runawayWarning, sizeProblems } from "./size-limits.js";
 export { weekOffsetMin } from "./resolve.js";
 export { SCENARIO_KEYS, jsonSchema } from "./schema.js";
 export {

@@ -40,9 +40,9 @@ function outageEvents(durationMin: number, outages: readonly Outage[]): number {
 
 /**
  * The events of one run, estimated: per licensing client (a machine, plus its Office install) a
- * join, a first activation and a renewal every renewal interval; per machine each change of its
- * online pattern (intermittent: two per on/off cycle of mean length; office hours: ten a week,
- * counted per member because each member is re-evaluated); per offline window two; per outage
+ * join, a first activation and a renewal every renewal interval; per intermittent machine two
+ * per on/off cycle of mean length; per group with office hours ten a week, and two per offline
+ * window (one event serves the whole group); per outage
  * window two, per random outage process two per up/down cycle, per rebuild one. Retries of
  * clients that cannot activate (every activation interval instead of every renewal interval)
  * are not counted: the estimate is of a working estate.
@@ -55,8 +55,9 @@ export function estimateEvents(world: World): number {
     const licensing = g.count * (g.office === null ? 1 : 2);
     events += licensing * (2 + renewalsPerClient);
     if (g.online.kind === "intermittent") events += g.count * alternations(d, g.online.on, g.online.off);
-    else if (g.online.kind === "office-hours") events += (g.count * OFFICE_CHANGES_PER_WEEK * d) / WEEK;
-    events += g.count * 2 * g.offline.length;
+    // Office hours and offline windows: one event serves the whole group (§R2).
+    else if (g.online.kind === "office-hours") events += (OFFICE_CHANGES_PER_WEEK * d) / WEEK;
+    events += 2 * g.offline.length;
     for (const r of g.retire) events += r.count;
   }
   for (const h of world.hosts) events += outageEvents(d, h.outages) + h.rebuilds.length;

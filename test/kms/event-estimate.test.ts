@@ -28,13 +28,27 @@ describe("estimateEvents(world)", () => {
     expect(estimateEvents(w) / eventsProcessed).toBeLessThan(1.1);
   });
 
-  it("intermittent machines add two changes per on/off cycle; office hours ten a week per member", () => {
+  it("is within 10 % of the events of small intermittent and office-hours runs", () => {
+    const intermittent = world({
+      durationMin: 30 * 1_440,
+      hosts: [host("kms1")],
+      clients: [group("g", 300, { online: { kind: "intermittent", on: { kind: "exp", mean: 480 }, off: { kind: "exp", mean: 960 } } })],
+    });
+    const office = world({ durationMin: YEAR, hosts: [host("kms1")], clients: [group("g", 300, { online: { kind: "office-hours" } })] });
+    for (const w of [intermittent, office]) {
+      const { eventsProcessed } = simulate(w, { seed: 1, replication: 0 }, noFacts);
+      expect(estimateEvents(w) / eventsProcessed).toBeGreaterThan(0.9);
+      expect(estimateEvents(w) / eventsProcessed).toBeLessThan(1.1);
+    }
+  });
+
+  it("intermittent machines add two changes per on/off cycle; office hours ten a week per group", () => {
     const flappy = world({ durationMin: 100 * YEAR, clients: [group("g", 10_000, { online: { kind: "intermittent", on: { kind: "fixed", value: 1 }, off: { kind: "fixed", value: 1 } } })] });
     // The 7-line scenario of issue 9: 10 000 clients toggling every minute for 100 years.
     expect(estimateEvents(flappy)).toBeGreaterThan(5e11);
     expect(estimateEvents(flappy)).toBeLessThan(6e11);
     const office = world({ durationMin: 10_080, clients: [group("g", 100, { online: { kind: "office-hours" } })] });
-    expect(estimateEvents(office)).toBeCloseTo(100 * (2 + 1) + 100 * 10, 6);
+    expect(estimateEvents(office)).toBeCloseTo(100 * (2 + 1) + 10, 6);
   });
 
   it("outages: two events per window, two per up/down cycle of a random process", () => {

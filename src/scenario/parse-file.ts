@@ -43,7 +43,31 @@ function syntaxError(file: string, line: number, col: number, message: string): 
   return errorAt(file, `line ${line}`, `${message} (column ${col})`);
 }
 
+/**
+ * The most lines and commas a YAML file may have before it is parsed. Parsing builds a node of
+ * about a kilobyte per value (8 MiB of `[0,0,…]` took 4 GB), and every value needs a line or a
+ * comma of its own (two at most share one, `key: value`), so this bounds the parse; a scenario at
+ * every size limit (FORMAT.md "Limits") has about 85 000.
+ */
+export const MAX_YAML_ITEMS = 500_000;
+
+/** Lines plus commas, stopping past MAX_YAML_ITEMS. */
+function yamlItems(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= MAX_YAML_ITEMS; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44) n++;
+  }
+  return n;
+}
+
 function parseYaml(text: string, file: string): ParsedFile {
+  if (yamlItems(text) > MAX_YAML_ITEMS) {
+    return {
+      ok: false,
+      errors: [errorAt(file, "", `the file has more than ${MAX_YAML_ITEMS} lines and commas (YAML items), far more than a scenario within the limits needs (FORMAT.md "Limits"); it is not parsed`)],
+    };
+  }
   // logLevel "error": the yaml package would otherwise print its warnings (e.g. a collection used
   // as a key) on stderr, outside kmsim's one-line diagnostics.
   const doc = parseDocument(text, { merge: true, prettyErrors: true, uniqueKeys: true, logLevel: "error" });

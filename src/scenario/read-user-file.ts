@@ -7,7 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 
 /** The most a scenario file (YAML or JSON) may hold: far more than any estate within the limits needs. */
-export const SCENARIO_FILE_MAX_BYTES = 8 * 1024 * 1024;
+export const SCENARIO_FILE_MAX_BYTES = 4 * 1024 * 1024;
 /** The most a CSV read by `kmsim import` or `kmsim report` may hold (below V8's longest string). */
 export const CSV_FILE_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -38,7 +38,7 @@ function failure(e: unknown): string {
   return code !== "" ? code : e instanceof Error ? e.message : String(e);
 }
 
-/** `8388608 bytes (8 MiB)`, `83886080 bytes (80.0 MiB)`. */
+/** `4194304 bytes (4 MiB)`, `83886080 bytes (80.0 MiB)`. */
 export function formatBytes(n: number): string {
   const mib = n / (1024 * 1024);
   if (n < 1024 * 1024) return `${n} bytes`;

@@ -40,12 +40,12 @@ describe("files that are not files, and files too large (issue 9 item 3)", () =>
     expect(existsSync(join(tmp(), "never"))).toBe(false);
   });
 
-  it("a scenario file over 8 MiB is refused from its size, which the message gives, before a byte is read", async () => {
+  it("a scenario file over 4 MiB is refused from its size, which the message gives, before a byte is read", async () => {
     const path = file("huge.yaml", "");
     truncateSync(path, 80 * 1024 * 1024); // sparse: the 80 MB file of 10^6 hosts, without writing it
     const r = await runCli(["validate", path]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${path}: the file is 83886080 bytes (80 MiB), more than the 8388608 bytes (8 MiB) a scenario file may have (FORMAT.md "Limits")\n`);
+    expect(r.stderr).toBe(`${path}: the file is 83886080 bytes (80 MiB), more than the 4194304 bytes (4 MiB) a scenario file may have (FORMAT.md "Limits")\n`);
   });
 
   it("an import export that is a directory or a FIFO exits 2", async () => {
@@ -62,6 +62,16 @@ describe("files that are not files, and files too large (issue 9 item 3)", () =>
     expect(lines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toMatch(/^\/proc\/self\/environ: line 1: control character U\+0000: a scenario file is text/);
     for (const value of Object.values(process.env)) if (value !== undefined && value.length > 8) expect(r.stderr).not.toContain(value);
+  });
+
+  it("a YAML file of more than 500 000 lines and commas is refused before it is parsed", async () => {
+    const path = file("items.yaml", `duration: 1d\nnotes: [${Array(600_000).fill("0").join(",")}]\n`);
+    const r = await runCli(["validate", path]);
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `${path}: the file has more than 500000 lines and commas (YAML items), far more than a scenario within the limits needs (FORMAT.md "Limits"); it is not parsed\n`,
+    });
   });
 
   it("a file of a million values and no alias is not blamed on YAML aliases", async () => {

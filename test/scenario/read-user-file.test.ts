@@ -24,7 +24,7 @@ describe("readUserFile", () => {
     truncateSync(path, SCENARIO_FILE_MAX_BYTES + 1); // sparse: no byte is written or read
     expect(readUserFile(path, SCENARIO_FILE_MAX_BYTES, "a scenario file")).toEqual({
       ok: false,
-      message: `the file is ${SCENARIO_FILE_MAX_BYTES + 1} bytes (8.0 MiB), more than the 8388608 bytes (8 MiB) a scenario file may have (FORMAT.md "Limits")`,
+      message: `the file is ${SCENARIO_FILE_MAX_BYTES + 1} bytes (4.0 MiB), more than the 4194304 bytes (4 MiB) a scenario file may have (FORMAT.md "Limits")`,
     });
   });
 

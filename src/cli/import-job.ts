@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { parseAsOf } from "../import/dates.js";
 import { importAd } from "../import/index.js";
 import { writeFileAtomic } from "../report/atomic.js";
-import { ID_PATTERN, fileBaseName } from "../scenario/index.js";
+import { ID_PATTERN, escapeControls, fileBaseName } from "../scenario/index.js";
 import { parseOnline } from "../scenario/values.js";
 import type { ImportAdArgs } from "./commands/import.js";
 import { InputError } from "./errors.js";
@@ -81,6 +81,6 @@ export async function importAdJob(args: ImportAdArgs): Promise<void> {
   if (!result.ok) throw new InputError(result.errors);
   if (args.out === undefined) process.stdout.write(result.text);
   else await writeFileAtomic(args.out, result.text);
-  for (const line of result.summary) process.stderr.write(`${line}\n`);
+  for (const line of result.summary) process.stderr.write(`${escapeControls(line)}\n`);
   if (args.out !== undefined) process.stderr.write(`  wrote ${args.out}\n`);
 }

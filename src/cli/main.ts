@@ -2,6 +2,7 @@
 // (0 success, 2 bad input, 130/143 interrupted by SIGINT/SIGTERM, 1 anything else) and no stack
 // trace for the user.
 import yargs, { type MiddlewareFunction } from "yargs";
+import { terminalLine } from "../scenario/terminal-text.js";
 import { compareCommand } from "./commands/compare.js";
 import { editionsCommand } from "./commands/editions.js";
 import { importCommand } from "./commands/import.js";
@@ -64,11 +65,12 @@ export async function main(argv: string[]): Promise<number> {
     return ExitCode.OK;
   } catch (err) {
     if (err instanceof InputError) {
-      for (const line of err.lines) process.stderr.write(`${line}\n`);
+      // Every line may quote a file's text: escaped and cut short here, whoever built it.
+      for (const line of err.lines) process.stderr.write(`${terminalLine(line)}\n`);
       return ExitCode.BAD_INPUT;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`kmsim: internal error: ${message}\n`);
+    process.stderr.write(`${terminalLine(`kmsim: internal error: ${message}`)}\n`);
     if (process.env.KMSIM_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return ExitCode.FAILURE;
   } finally {

@@ -1,7 +1,7 @@
 // `kmsim merge OUT SHARD_DIR…`: the shards of one campaign joined into its folder (FORMAT.md
 // "Shards and merge"), byte-identical to the unsharded command's, manifest.json excepted. Every
 // shard must come from the same scenario and options, and the shards must cover every task once.
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   JournalWriter,
@@ -14,7 +14,7 @@ import {
   RESULTS_VERSION,
   type CampaignManifest,
 } from "../campaign/index.js";
-import { formatDiagnostic } from "../scenario/index.js";
+import { formatDiagnostic, readUserFile, SCENARIO_FILE_MAX_BYTES } from "../scenario/index.js";
 import { InputError } from "./errors.js";
 import { loadValidScenario } from "./scenario-input.js";
 import { kmsimVersion } from "./version.js";
@@ -87,12 +87,11 @@ export async function mergeJob(args: MergeArgs): Promise<string> {
 
 function readShardManifest(dir: string): CampaignManifest {
   const path = join(dir, "manifest.json");
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new InputError([`${path}: cannot be read: is ${dir} a shard folder of kmsim sweep --shard?`]);
-  }
+  if (!existsSync(path)) throw new InputError([`${path}: not found: is ${dir} a shard folder of kmsim sweep --shard?`]);
+  // The manifest holds the scenario document: the scenario file's limit, with room for JSON's quoting.
+  const read = readUserFile(path, 4 * SCENARIO_FILE_MAX_BYTES, "a shard manifest");
+  if (!read.ok) throw new InputError([read.message]);
+  const text = read.bytes.toString("utf8");
   const m = parseManifest(text);
   if (typeof m === "string") throw new InputError([`${path}: ${m}`]);
   if (m.kind !== "sweep-shard" || m.shard === null) throw new InputError([`${path}: not a shard (kmsim sweep --shard K/N writes shard folders)`]);

@@ -23,8 +23,8 @@ export function readScenario(file: string, point?: number): Scenario {
 }
 
 /** The same for a file already parsed (`data`): warnings printed, errors thrown as InputError. */
-export function loadValidScenario(file: string, data: unknown): Scenario {
-  return validScenario(file, loadScenario(data, file, fileBaseName(file)));
+export function loadValidScenario(file: string, data: unknown, aliases = 0): Scenario {
+  return validScenario(file, loadScenario(data, file, fileBaseName(file), { aliases }));
 }
 
 function validScenario(file: string, result: LoadResult): Scenario {

@@ -53,7 +53,7 @@ export interface SweepArgs {
 export async function sweepJob(args: SweepArgs): Promise<string> {
   const parsed = readScenarioFile(args.file);
   if (!parsed.ok) throw new InputError(parsed.errors.map(formatDiagnostic));
-  const scenario: Scenario = loadValidScenario(args.file, parsed.data);
+  const scenario: Scenario = loadValidScenario(args.file, parsed.data, parsed.aliases);
   const points = checkSweepPoints(parsed.data, args.file, fileBaseName(args.file));
   for (const w of points.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
   if (points.errors.length > 0) throw new InputError(points.errors.map(formatDiagnostic));

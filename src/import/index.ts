@@ -5,6 +5,7 @@ import { parseComputers } from "./computers.js";
 import { buildEstate, type EstateOptions } from "./estate.js";
 import { Problems } from "./problems.js";
 import { readExport, type ExportText } from "./read-export.js";
+import { sizeProblems } from "../scenario/index.js";
 import { scenarioText } from "./scenario-text.js";
 import { parseSrv, type SrvRecords } from "./srv.js";
 import { parseSubnets, type SubnetTable } from "./subnets.js";
@@ -73,5 +74,9 @@ export function importAd(req: ImportRequest): ImportResult {
     problems,
   );
   if (estate === null) return { ok: false, errors: problems.list() };
+  // The scenario written must be valid, so it must be within the size limits (FORMAT.md "Limits").
+  const written = { sites: estate.sites, links: estate.links, hosts: estate.hosts.filter((h) => h.os !== null && h.csvlk !== null), clients: estate.groups };
+  for (const f of sizeProblems(written)) problems.add(req.computers, undefined, `the scenario would be over a limit: ${f.path}: ${f.message}`);
+  if (!problems.empty) return { ok: false, errors: problems.list() };
   return { ok: true, text: scenarioText(estate, req.name), summary: summaryLines(estate) };
 }

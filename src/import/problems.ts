@@ -1,6 +1,7 @@
 // Errors about the exports, collected as values (FORMAT.md "Commands": one line each,
 // `FILE: line N: message`, every error listed): a broken export can have an error on each of
 // 200 000 lines, so each file keeps its first MAX_PER_FILE and counts the rest.
+import { escapeControls } from "../scenario/index.js";
 
 /** The most error lines kept per file; the rest are summed up in one last line. */
 export const MAX_PER_FILE = 20;
@@ -36,8 +37,7 @@ export class Problems {
   }
 }
 
-/** Text from the user's files shown on one line: line breaks and other control characters escaped. */
+/** Text from the user's files shown on one line: line breaks and other control characters escaped (terminal-text.ts). */
 export function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escapeControls(s);
 }

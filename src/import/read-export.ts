@@ -4,7 +4,7 @@
 // bytes that are not UTF-8, Windows-1252 (an "ANSI" save from Excel). Line ends are made `\n`,
 // and Windows PowerShell 5.1's `#TYPE …` first line is dropped while keeping line numbers true.
 import { isUtf8 } from "node:buffer";
-import { readFileSync } from "node:fs";
+import { CSV_FILE_MAX_BYTES, readUserFile } from "../scenario/index.js";
 
 /** The text of an export, ready for the CSV reader. */
 export interface ExportText {
@@ -58,21 +58,12 @@ export function exportText(decoded: string): ExportText {
   return { text, firstLine: 1, newline };
 }
 
-function readFailure(e: unknown): string {
-  const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "it is a directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** Reads and decodes an export file; an unreadable file gives `cannot read file (…)`. */
+/**
+ * Reads and decodes an export file: only a regular file of at most CSV_FILE_MAX_BYTES (stat first,
+ * then a capped read); otherwise `cannot read file (…)` or `the file is N bytes, more than …`.
+ */
 export function readExport(path: string): ReadResult {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    return { ok: false, message: `cannot read file (${readFailure(e)})` };
-  }
-  return { ok: true, value: exportText(decodeExport(bytes)) };
+  const read = readUserFile(path, CSV_FILE_MAX_BYTES, "a CSV export");
+  if (!read.ok) return { ok: false, message: read.message };
+  return { ok: true, value: exportText(decodeExport(read.bytes)) };
 }

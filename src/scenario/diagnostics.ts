@@ -1,5 +1,6 @@
 // User-facing errors and warnings as values (FORMAT.md "Commands": `FILE: PATH: message`, one line
 // each; STYLE.md "Errors for users are values with a path and a message").
+import { terminalLine } from "./terminal-text.js";
 
 /** One error or warning about a scenario file. `path` is empty for file-level messages. */
 export interface Diagnostic {
@@ -36,18 +37,16 @@ export function joinPath(prefix: string, path: string): string {
   return path.startsWith("[") ? `${prefix}${path}` : `${prefix}.${path}`;
 }
 
-/** One line: `FILE: PATH: message`, `FILE: message` without a path, `FILE: PATH: warning: message` for warnings. */
+/**
+ * One line: `FILE: PATH: message`, `FILE: message` without a path, `FILE: PATH: warning: message`
+ * for warnings; the user's text in it escaped and cut short for the terminal (terminal-text.ts).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const parts = [d.file];
   if (d.path !== "") parts.push(d.path);
   if (d.severity === "warning") parts.push("warning");
   parts.push(d.message);
-  return oneLine(parts.join(": "));
-}
-
-/** Line breaks quoted from the user's text are shown escaped: one diagnostic, one line. */
-function oneLine(s: string): string {
-  return s.replace(/[\r\n\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return terminalLine(parts.join(": "));
 }
 
 /** An error diagnostic. */

@@ -3,6 +3,9 @@ export { type Diagnostic, type PathSegment, formatDiagnostic, formatPath, joinPa
 export { type ParsedFile, type ScenarioFormat, formatOf, parseScenarioText, readScenarioFile } from "./parse-file.js";
 export { type Scenario, type LoadResult, STRATEGY_KEYS, loadScenario } from "./load.js";
 export { fileBaseName, loadScenarioFile, validateScenarioFile } from "./load-file.js";
+export { CSV_FILE_MAX_BYTES, SCENARIO_FILE_MAX_BYTES, type UserFileRead, formatBytes, readUserFile } from "./read-user-file.js";
+export { EXCERPT, MAX_LINE, escapeControls, shortenQuoted, terminalLine } from "./terminal-text.js";
+export { EVENTS_WARNING, SIZE_LIMITS, licensingClients, runawayWarning, sizeProblems } from "./size-limits.js";
 export { weekOffsetMin } from "./resolve.js";
 export { SCENARIO_KEYS, jsonSchema } from "./schema.js";
 export {

@@ -13,7 +13,7 @@ export function fileBaseName(path: string): string {
 export function loadScenarioFile(path: string): LoadResult {
   const parsed = readScenarioFile(path);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: [] };
-  return loadScenario(parsed.data, path, fileBaseName(path));
+  return loadScenario(parsed.data, path, fileBaseName(path), { aliases: parsed.aliases });
 }
 
 /**
@@ -23,7 +23,7 @@ export function loadScenarioFile(path: string): LoadResult {
 export function validateScenarioFile(path: string): LoadResult {
   const parsed = readScenarioFile(path);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: [] };
-  const result = loadScenario(parsed.data, path, fileBaseName(path));
+  const result = loadScenario(parsed.data, path, fileBaseName(path), { aliases: parsed.aliases });
   if (!result.ok || result.scenario.sweep === null) return result;
   const points = checkSweepPoints(parsed.data, path, fileBaseName(path));
   const warnings = [...result.warnings, ...points.warnings];

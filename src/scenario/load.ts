@@ -16,6 +16,7 @@ import {
   STRATEGY_FORBIDDEN_KEYS,
 } from "./values.js";
 import { guardData } from "./data-guards.js";
+import { runawayWarning, sizeProblems } from "./size-limits.js";
 import { unknownKeyMessage } from "./suggest.js";
 import { describeValue } from "../engine/duration.js";
 import { parseSweep, type SweepSpec } from "./sweep-spec.js";
@@ -78,7 +79,10 @@ function checkScenario(data: Record<string, unknown>, fileBaseName: string): Che
   if (!valid) return { findings };
   // Planning warnings need the whole estate, so only a valid scenario gets them; the World's
   // name and start do not matter to them.
-  for (const f of planningWarnings(buildWorld(parsed.data, fileBaseName, 0))) findings.push(f);
+  const world = buildWorld(parsed.data, fileBaseName, 0);
+  for (const f of planningWarnings(world)) findings.push(f);
+  const runaway = runawayWarning(world);
+  if (runaway !== null) findings.push(runaway);
   return { findings, input: parsed.data };
 }
 
@@ -115,12 +119,32 @@ function strategyKeys(value: Record<string, unknown>): { keys: Record<string, un
   return { keys, findings };
 }
 
+/** What the parser knows about the data: how many YAML aliases it holds (data-guards.ts words its message by it). */
+export interface LoadOptions {
+  readonly aliases?: number;
+}
+
+/** The size limits the base and each strategy (merged over the base) exceed, as errors; a strategy's only for the keys it sets. */
+function sizeProblemsOf(data: Record<string, unknown>, file: string): Diagnostic[] {
+  const out = sizeProblems(data).map((f) => errorAt(file, f.path, f.message));
+  const raw = data.strategies;
+  if (!isRecord(raw)) return out;
+  for (const [name, value] of Object.entries(raw)) {
+    if (!isRecord(value)) continue;
+    const prefix = formatPath(["strategies", name]);
+    for (const f of sizeProblems({ ...data, ...value })) {
+      if (topKey(f.path) in value) out.push(errorAt(file, joinPath(prefix, f.path), f.message));
+    }
+  }
+  return out;
+}
+
 /**
  * Validates a parsed scenario file and builds the base World and one World per strategy.
  * `file` prefixes every diagnostic; `fileBaseName` (the file name without extension) is the
  * default `name`.
  */
-export function loadScenario(fileData: unknown, file: string, fileBaseName: string): LoadResult {
+export function loadScenario(fileData: unknown, file: string, fileBaseName: string, options: LoadOptions = {}): LoadResult {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const report = (prefix: string, findings: readonly Finding[]): void => {
@@ -141,7 +165,10 @@ export function loadScenario(fileData: unknown, file: string, fileBaseName: stri
     };
   }
   let data: Record<string, unknown> = fileData;
-  const guarded = guardData(data, file);
+  // The size limits first: before anything walks the data, so a huge file is refused at once.
+  const tooLarge = sizeProblemsOf(data, file);
+  if (tooLarge.length > 0) return { ok: false, errors: tooLarge, warnings };
+  const guarded = guardData(data, file, options.aliases ?? 0);
   if (guarded.length > 0) return { ok: false, errors: guarded, warnings };
 
   // The sweep is read here and set aside: the scenario as written is validated without it, and

@@ -2,15 +2,20 @@
 // syntax errors as `FILE: line N: message`. YAML is read with the `yaml` package (YAML 1.2 core
 // schema, so `2021-06-08` stays a string; `<<` merge keys allowed; duplicate keys are errors);
 // JSON with JSON.parse, after a small scanner that locates syntax errors and duplicate keys the
-// same way on every Node version. The only file in src/scenario that touches the file system.
-import { readFileSync } from "node:fs";
+// same way on every Node version. The file itself is read by read-user-file.ts (stat first, size
+// limit, byte cap).
 import { extname } from "node:path";
 import { isAlias, isNode, parseDocument, visit, type Document } from "yaml";
 import { errorAt, type Diagnostic } from "./diagnostics.js";
+import { readUserFile, SCENARIO_FILE_MAX_BYTES } from "./read-user-file.js";
 
 export type ScenarioFormat = "yaml" | "json";
 
-export type ParsedFile = { ok: true; data: unknown } | { ok: false; errors: Diagnostic[] };
+/** `aliases`: how many YAML alias nodes (`*name`) the file holds (0 for JSON). */
+export type ParsedFile = { ok: true; data: unknown; aliases: number } | { ok: false; errors: Diagnostic[] };
+
+/** The yaml package's limit on alias expansion (its maxAliasCount), against "billion laughs" files. */
+const MAX_ALIAS_COUNT = 10_000;
 
 /** `.json` (any case) is JSON; anything else is YAML. */
 export function formatOf(path: string): ScenarioFormat {
@@ -38,7 +43,31 @@ function syntaxError(file: string, line: number, col: number, message: string): 
   return errorAt(file, `line ${line}`, `${message} (column ${col})`);
 }
 
+/**
+ * The most lines and commas a YAML file may have before it is parsed. Parsing builds a node of
+ * about a kilobyte per value (8 MiB of `[0,0,…]` took 4 GB), and every value needs a line or a
+ * comma of its own (two at most share one, `key: value`), so this bounds the parse; a scenario at
+ * every size limit (FORMAT.md "Limits") has about 85 000.
+ */
+export const MAX_YAML_ITEMS = 500_000;
+
+/** Lines plus commas, stopping past MAX_YAML_ITEMS. */
+function yamlItems(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= MAX_YAML_ITEMS; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44) n++;
+  }
+  return n;
+}
+
 function parseYaml(text: string, file: string): ParsedFile {
+  if (yamlItems(text) > MAX_YAML_ITEMS) {
+    return {
+      ok: false,
+      errors: [errorAt(file, "", `the file has more than ${MAX_YAML_ITEMS} lines and commas (YAML items), far more than a scenario within the limits needs (FORMAT.md "Limits"); it is not parsed`)],
+    };
+  }
   // logLevel "error": the yaml package would otherwise print its warnings (e.g. a collection used
   // as a key) on stderr, outside kmsim's one-line diagnostics.
   const doc = parseDocument(text, { merge: true, prettyErrors: true, uniqueKeys: true, logLevel: "error" });
@@ -52,21 +81,30 @@ function parseYaml(text: string, file: string): ParsedFile {
       }),
     };
   }
-  const unresolved = unresolvedAliases(doc, text, file);
+  const { unresolved, aliases } = checkAliases(doc, text, file);
   if (unresolved.length > 0) return { ok: false, errors: unresolved };
   try {
-    return { ok: true, data: doc.toJS({ maxAliasCount: 10_000 }) };
+    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), aliases };
   } catch (e) {
-    return { ok: false, errors: [errorAt(file, "", lowerFirst(e instanceof Error ? e.message : String(e)))] };
+    // The yaml package throws "Excessive alias count indicates a resource exhaustion attack" when
+    // an anchor's uses, times the aliases nested in what it repeats, pass maxAliasCount; it can
+    // only arise from aliases, so say what was counted rather than suspect an attack.
+    const message = e instanceof Error ? e.message : String(e);
+    const said = /Excessive alias count/.test(message)
+      ? `YAML aliases expand too much: an anchor is repeated, counting the aliases inside what it repeats, more than ${MAX_ALIAS_COUNT} times (a guard against alias bombs); write repeated values out instead of using *aliases`
+      : lowerFirst(message);
+    return { ok: false, errors: [errorAt(file, "", said)] };
   }
 }
 
-/** Aliases with no anchor before them, in one pass over the document (anchors in document order). */
-function unresolvedAliases(doc: Document, text: string, file: string): Diagnostic[] {
+/** Aliases with no anchor before them, and the number of aliases, in one pass over the document (anchors in document order). */
+function checkAliases(doc: Document, text: string, file: string): { unresolved: Diagnostic[]; aliases: number } {
   const out: Diagnostic[] = [];
   const anchors = new Set<string>();
+  let aliases = 0;
   visit(doc, (_key, node) => {
     if (isAlias(node)) {
+      aliases++;
       if (!anchors.has(node.source)) {
         const at = lineCol(text, node.range?.[0] ?? 0);
         out.push(syntaxError(file, at.line, at.col, `unknown alias *${node.source}: no anchor &${node.source} before it`));
@@ -75,7 +113,7 @@ function unresolvedAliases(doc: Document, text: string, file: string): Diagnosti
       anchors.add(node.anchor);
     }
   });
-  return out;
+  return { unresolved: out, aliases };
 }
 
 /** A JSON syntax error found by scanJson: where, and what was expected. */
@@ -219,7 +257,7 @@ function parseJson(text: string, file: string): ParsedFile {
     return { ok: false, errors: [syntaxError(file, at.line, at.col, problem.message)] };
   }
   try {
-    return { ok: true, data: JSON.parse(text) };
+    return { ok: true, data: JSON.parse(text), aliases: 0 };
   } catch (e) {
     return { ok: false, errors: [errorAt(file, "", e instanceof Error ? e.message : String(e))] };
   }
@@ -231,27 +269,24 @@ function parseJson(text: string, file: string): ParsedFile {
  */
 export function parseScenarioText(text: string, file: string, format: ScenarioFormat): ParsedFile {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.exec(body);
+  if (control !== null) {
+    // Neither YAML nor JSON allows these raw in a file (YAML 1.2 §5.1, RFC 8259): a binary file or
+    // /proc/self/environ (NUL-separated) is refused here, before its text can be echoed anywhere.
+    const at = lineCol(body, control.index);
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return { ok: false, errors: [syntaxError(file, at.line, at.col, `control character U+${code}: a scenario file is text, and YAML and JSON allow no control character but tab and line breaks (is it a binary file?)`)] };
+  }
   return format === "json" ? parseJson(body, file) : parseYaml(body, file);
-}
-
-function readFailure(e: unknown): string {
-  const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "it is a directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return e instanceof Error ? e.message : String(e);
 }
 
 /**
  * Reads and parses a scenario file (format by extension: `.json` is JSON, anything else YAML).
- * `path` is used as typed in every message; an unreadable file is `FILE: cannot read file (…)`.
+ * `path` is used as typed in every message; an unreadable file is `FILE: cannot read file (…)`,
+ * a file over SCENARIO_FILE_MAX_BYTES `FILE: the file is N bytes, more than …`.
  */
 export function readScenarioFile(path: string): ParsedFile {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    return { ok: false, errors: [errorAt(path, "", `cannot read file (${readFailure(e)})`)] };
-  }
-  return parseScenarioText(text, path, formatOf(path));
+  const read = readUserFile(path, SCENARIO_FILE_MAX_BYTES, "a scenario file");
+  if (!read.ok) return { ok: false, errors: [errorAt(path, "", read.message)] };
+  return parseScenarioText(read.bytes.toString("utf8"), path, formatOf(path));
 }

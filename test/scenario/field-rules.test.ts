@@ -170,7 +170,7 @@ describe("client groups", () => {
   const cases: Case[] = [
     ["count required", ["clients", 0, "count"], undefined, "clients[0].count: required (an integer from 0 to 10000000)"],
     ["count ≥ 0", ["clients", 0, "count"], -1, "clients[0].count: expected an integer from 0 to 10000000, got -1"],
-    ["count ≤ 10 000 000", ["clients", 0, "count"], 10_000_001, "clients[0].count: expected an integer from 0 to 10000000, got 10000001"],
+    ["count within the licensing-client limit (FORMAT.md Limits)", ["clients", 0, "count"], 10_000_001, 'clients: 10000001 licensing clients, more than the limit of 2000000 (FORMAT.md "Limits": memory grows with each client)'],
     ["count integer", ["clients", 0, "count"], 2.5, "clients[0].count: expected an integer from 0 to 10000000, got 2.5"],
     ["edition from the catalogue", ["clients", 0, "edition"], "Windows 11 Enterprize", 'clients[0].edition: unknown edition "Windows 11 Enterprize" (did you mean "Windows 11 Enterprise"?)'],
     ["office from the catalogue", ["clients", 0, "office"], "Office LTSC 2O24", 'clients[0].office: unknown Office version "Office LTSC 2O24" (did you mean "Office LTSC 2024"?)'],

@@ -17,8 +17,10 @@ export interface HoldRun {
   queue: HoldQueue;
   n: number;
   operations: number;
-  /** Events per second (one pop + one push each). */
+  /** Events per second of wall time (one pop + one push each). */
   rate: number;
+  /** Events per second of this process's CPU time (user + system): less sensitive to a busy machine. */
+  cpuRate: number;
   /** Peak resident memory of the measuring process, MB. */
   peakRssMb: number;
 }
@@ -36,20 +38,41 @@ function delays(n: number, count: number): Float64Array {
   return out;
 }
 
-function bare(n: number, d: Float64Array, ops: number): number {
+/** Wall and CPU time of the timed loop, in seconds. */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+function startTiming(): () => Timing {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  return () => {
+    const c = process.cpuUsage(c0);
+    return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+  };
+}
+
+/** Calendar layout of the engine's queue (bench/engine.ts tries a few): minutes per bucket × buckets. */
+export interface HoldLayout {
+  bucketMinutes: number;
+  buckets: number;
+}
+
+function bare(n: number, d: Float64Array, ops: number): { done: number; time: Timing } {
   const q = new FastPriorityQueue<number>((a, b) => a < b);
   for (let i = 0; i < n; i++) q.add(d[i % d.length]);
-  const t0 = performance.now();
+  const stop = startTiming();
   let k = n;
   for (let i = 0; i < ops; i++) {
     const t = q.poll() as number;
     q.add(t + d[k++ % d.length]);
   }
-  return ops / ((performance.now() - t0) / 1000);
+  return { done: ops, time: stop() };
 }
 
-function engine(n: number, d: Float64Array, ops: number): number {
-  const q = new EventQueue({ phases: 4, rankLimit: n + 1 });
+function engine(n: number, d: Float64Array, ops: number, layout?: HoldLayout): { done: number; time: Timing } {
+  const q = new EventQueue({ phases: 4, rankLimit: n + 1, ...layout });
   const rnd = createStream(43, 0, `bench/hold-keys/${n}`);
   const phaseOf = new Uint8Array(d.length);
   const rankOf = new Float64Array(d.length);
@@ -65,7 +88,7 @@ function engine(n: number, d: Float64Array, ops: number): number {
     q.cancel(handles[i]);
     q.schedule(d[i % d.length], phaseOf[i % d.length], rankOf[i % d.length]);
   }
-  const t0 = performance.now();
+  const stop = startTiming();
   let k = n;
   let done = 0;
   while (done < ops && q.next(Infinity)) {
@@ -73,18 +96,18 @@ function engine(n: number, d: Float64Array, ops: number): number {
     q.schedule(q.at + d[j], phaseOf[j], rankOf[j]);
     done++;
   }
-  return done / ((performance.now() - t0) / 1000);
+  return { done, time: stop() };
 }
 
 /**
  * Measures one queue for one N in this process: a warm-up run, then the timed run. Call it once
  * per process (see the note at the top).
  */
-export function holdRun(queue: HoldQueue, n: number): HoldRun {
+export function holdRun(queue: HoldQueue, n: number, layout?: HoldLayout): HoldRun {
   const operations = holdOperations(n);
   const d = delays(n, 1 << 20);
-  const run = queue === "engine" ? engine : bare;
-  run(n, d, Math.min(operations, 200_000)); // warm-up
-  const rate = run(n, d, operations);
-  return { queue, n, operations, rate, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  const run = queue === "engine" ? (ops: number) => engine(n, d, ops, layout) : (ops: number) => bare(n, d, ops);
+  run(Math.min(operations, 200_000)); // warm-up
+  const { done, time } = run(operations);
+  return { queue, n, operations, rate: done / time.wall, cpuRate: done / time.cpu, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }

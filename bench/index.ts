@@ -7,8 +7,9 @@ import { engineSection } from "./engine.js";
 import { importSection } from "./import.js";
 import { cliSection, modelSection } from "./model.js";
 import { peakRssMb, type BenchSection } from "./section.js";
+import { startupSection } from "./startup.js";
 
-const SECTIONS: readonly BenchSection[] = [engineSection, modelSection, cliSection, compareSection, importSection];
+const SECTIONS: readonly BenchSection[] = [engineSection, modelSection, cliSection, startupSection, compareSection, importSection];
 
 async function main(args: readonly string[]): Promise<number> {
   const unknown = args.filter((a) => !SECTIONS.some((s) => s.name === a));

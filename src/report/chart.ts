@@ -3,6 +3,8 @@
 // estimated, no canvas) to SVG, and the self-contained HTML page around it. Deterministic: the
 // same spec gives byte-identical output (vega's clip/gradient id counters are reset before each
 // render and renders never interleave). vega and vega-lite are imported on first render only.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { TopLevelSpec } from "vega-lite";
 
 /** File names of the run chart inside a run folder. */
@@ -42,6 +44,20 @@ class CollectingLogger {
   }
 }
 
+type ChartLibraries = typeof import("./chart-libraries.js");
+
+/**
+ * vega and vega-lite, loaded on first use: vega takes most of a second to import, and most
+ * commands never draw. The compiled CLI has them as one pre-bundled module next to this file
+ * (scripts/bundle-chart-libraries.js, run by `npm run build`: same code, far fewer files for the
+ * module loader); run from source (tests), the packages themselves.
+ */
+async function chartLibraries(): Promise<ChartLibraries> {
+  if (existsSync(fileURLToPath(new URL("./chart-libraries.js", import.meta.url)))) return import("./chart-libraries.js");
+  const [vega, { compile, resetIdCounter }] = await Promise.all([import("vega"), import("vega-lite")]);
+  return { vega, compile, resetIdCounter };
+}
+
 let renderQueue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -50,8 +66,7 @@ let renderQueue: Promise<unknown> = Promise.resolve();
  */
 export function renderSvg(spec: TopLevelSpec, warnings?: string[]): Promise<string> {
   const run = async (): Promise<string> => {
-    // Loaded on first use: vega takes most of a second to import, and most commands never draw.
-    const [vega, { compile, resetIdCounter }] = await Promise.all([import("vega"), import("vega-lite")]);
+    const { vega, compile, resetIdCounter } = await chartLibraries();
     const logger = new CollectingLogger();
     // Estimated text widths: identical on every machine, whether or not `canvas` is installed.
     (vega as unknown as TextMetricsHolder).textMetrics?.canvas(false);

@@ -1,0 +1,84 @@
+// Issue 10 item 3: `kmsim --help` and `kmsim validate` start fast because they never load the
+// chart libraries (vega, vega-lite), the worker pool (tinypool) or the progress bar (cli-progress).
+// Checked on the compiled CLI (bin/kmsim.js → dist/, `npm run build` first) in a child process
+// whose module resolutions are all recorded by a loader hook (node --import, module.register):
+// the hook appends each resolved URL to a file synchronously, before the module can load, so
+// nothing that is loaded can be missed. The compiled CLI loads vega and vega-lite from one
+// bundle, dist/report/chart-libraries.js (scripts/bundle-chart-libraries.js), so that file counts
+// as "vega" here. `kmsim run` is the control: there the recorder must see it, or it records
+// nothing at all.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const QUICKSTART = join(ROOT, "scenarios", "quickstart.yaml");
+const BUNDLE = "dist/report/chart-libraries.js (vega, vega-lite)";
+const HEAVY = ["vega", "vega-lite", "tinypool", "cli-progress", BUNDLE];
+
+const dir = mkdtempSync(join(tmpdir(), "kmsim-startup-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HOOKS = join(dir, "hooks.mjs");
+writeFileSync(
+  HOOKS,
+  `import { appendFileSync } from "node:fs";
+let file;
+export function initialize(data) { file = data.file; }
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  appendFileSync(file, result.url + "\\n");
+  return result;
+}
+`,
+);
+const REGISTER = join(dir, "register.mjs");
+writeFileSync(
+  REGISTER,
+  `import { register } from "node:module";
+register(${JSON.stringify(pathToFileURL(HOOKS).href)}, { data: { file: process.env.KMSIM_RESOLVED_FILE } });
+`,
+);
+
+let runs = 0;
+
+/** Runs `node bin/kmsim.js <args>` and returns the npm packages whose modules it resolved (and the chart bundle). */
+function packagesLoaded(args: readonly string[]): string[] {
+  const file = join(dir, `resolved-${runs++}.txt`);
+  writeFileSync(file, "");
+  execFileSync(process.execPath, ["--import", pathToFileURL(REGISTER).href, join(ROOT, "bin", "kmsim.js"), ...args], {
+    cwd: dir,
+    env: { ...process.env, KMSIM_RESOLVED_FILE: file },
+    stdio: ["ignore", "ignore", "ignore"],
+  });
+  const packages = new Set<string>();
+  for (const url of readFileSync(file, "utf8").split("\n")) {
+    const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    if (m !== null) packages.add(m[1]);
+    if (url.endsWith("/dist/report/chart-libraries.js")) packages.add(BUNDLE);
+  }
+  return [...packages].sort();
+}
+
+describe("start-up: what each command loads (issue 10 item 3)", () => {
+  it("kmsim --help loads yargs but not vega, vega-lite (nor their bundle), tinypool or cli-progress", () => {
+    const loaded = packagesLoaded(["--help"]);
+    expect(loaded).toContain("yargs");
+    expect(loaded.filter((p) => HEAVY.includes(p))).toEqual([]);
+  });
+
+  it("kmsim validate <file> loads the scenario parsers but not vega, vega-lite (nor their bundle), tinypool or cli-progress", () => {
+    const loaded = packagesLoaded(["validate", QUICKSTART]);
+    expect(loaded).toEqual(expect.arrayContaining(["yaml", "zod"]));
+    expect(loaded.filter((p) => HEAVY.includes(p))).toEqual([]);
+  });
+
+  it("kmsim run <file> does load the chart libraries, from their bundle (the recorder sees what a command loads)", () => {
+    const loaded = packagesLoaded(["run", QUICKSTART, "--out", join(dir, "run")]);
+    expect(loaded).toContain(BUNDLE);
+    expect(loaded).toContain("yargs");
+  });
+});

@@ -127,65 +127,108 @@ function headerProblem(found: readonly string[], rule: TableRule): string | null
   return null;
 }
 
-/** Every problem of a CSV text against a table rule, as `line N: message` (empty: the file is sound). */
-export function checkCsv(text: string, rule: TableRule): string[] {
-  const problems: string[] = [];
-  let more = 0;
-  const report = (line: number, message: string): void => {
-    if (problems.length < MAX_CSV_PROBLEMS) problems.push(`line ${line}: ${message}`);
-    else more++;
-  };
-  const done = (): string[] => (more > 0 ? [...problems, `${more} more problem${more === 1 ? "" : "s"} not shown`] : problems);
+/**
+ * Checks a CSV line by line against a table rule (a file of any size: nothing but the current line
+ * is held). Feed it every line without its `\n` with `line`, then call `finish` with whether the
+ * file ended with a line end; it returns the problems as `line N: message` (empty: sound).
+ */
+export class CsvChecker {
+  private readonly problems: string[] = [];
+  private more = 0;
+  private n = 0;
+  private rows = 0;
+  private headerDone = false;
+  private fatal: string | null = null;
+  private readonly index: Map<string, number>;
+  private pending: string | null = null;
 
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body === "") return [`line 1: the file is empty; expected the header ${rule.columns.map((c) => c.name).slice(0, 6).join(",")}…`];
-  const lines = body.split("\n");
-  const ended = lines.at(-1) === "";
-  if (ended) lines.pop();
+  constructor(private readonly rule: TableRule) {
+    this.index = new Map(rule.columns.map((c, i) => [c.name, i]));
+  }
 
-  const header = splitCsvLine(lines[0].replace(/\r$/, ""));
-  if (header === null) return [`line 1: a quote is not closed`];
-  const headerWrong = headerProblem(header, rule);
-  if (headerWrong !== null) return [`line 1: ${headerWrong}`];
+  private report(line: number, message: string): void {
+    if (this.problems.length < MAX_CSV_PROBLEMS) this.problems.push(`line ${line}: ${message}`);
+    else this.more++;
+  }
 
-  const index = new Map(rule.columns.map((c, i) => [c.name, i]));
-  let rows = 0;
-  for (let i = 1; i < lines.length; i++) {
-    const n = i + 1;
-    const raw = lines[i].replace(/\r$/, "");
-    if (raw === "") {
-      report(n, "an empty line");
-      continue;
+  /** The next line of the file (without its line end). */
+  line(text: string): void {
+    // Each line is checked when the next arrives, so the last one is known to be the last.
+    if (this.pending !== null) this.check(this.pending, false, true);
+    this.pending = text;
+  }
+
+  private check(text: string, last: boolean, ended: boolean): void {
+    this.n++;
+    if (this.fatal !== null) return;
+    const n = this.n;
+    if (!this.headerDone) {
+      this.headerDone = true;
+      const raw = (n === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r$/, "");
+      const header = splitCsvLine(raw);
+      if (header === null) this.fatal = "line 1: a quote is not closed";
+      else {
+        const headerWrong = headerProblem(header, this.rule);
+        if (headerWrong !== null) this.fatal = `line 1: ${headerWrong}`;
+      }
+      return;
     }
-    rows++;
+    const raw = text.replace(/\r$/, "");
+    if (raw === "") {
+      this.report(n, "an empty line");
+      return;
+    }
+    this.rows++;
     const cells = splitCsvLine(raw);
     if (cells === null) {
-      report(n, "a quote is not closed");
-      continue;
+      this.report(n, "a quote is not closed");
+      return;
     }
+    const rule = this.rule;
     if (cells.length !== rule.columns.length) {
-      const cut = i === lines.length - 1 && !ended ? " (the file ends mid-row: cut short?)" : "";
-      report(n, `${cells.length} fields, expected ${rule.columns.length} (one per column of the header)${cut}`);
-      continue;
+      const cut = last && !ended ? " (the file ends mid-row: cut short?)" : "";
+      this.report(n, `${cells.length} fields, expected ${rule.columns.length} (one per column of the header)${cut}`);
+      return;
     }
     let sound = true;
     rule.columns.forEach((c, k) => {
       const s = cells[k];
       if (s === "" ? c.empty === true : cellOk(c.kind, s)) return;
       sound = false;
-      report(n, `${c.name} must be ${KIND_TEXT[c.kind]}${c.empty === true ? " or empty" : ""}, found ${excerpt(s)}`);
+      this.report(n, `${c.name} must be ${KIND_TEXT[c.kind]}${c.empty === true ? " or empty" : ""}, found ${excerpt(s)}`);
     });
     if (sound && rule.row !== undefined) {
-      const message = rule.row((name) => cells[index.get(name) ?? -1] ?? "", n);
-      if (message !== null) report(n, message);
+      const message = rule.row((name) => cells[this.index.get(name) ?? -1] ?? "", n);
+      if (message !== null) this.report(n, message);
     }
   }
-  if (!ended) report(lines.length, "the last line has no line end: the file was cut short (kmsim ends every line with \\n)");
-  if (rows < rule.minRows) report(lines.length, rows === 0 ? "no rows after the header" : `${rows} rows, expected at least ${rule.minRows}`);
-  if (rule.maxRows !== undefined && rows > rule.maxRows) report(lines.length, `${rows} rows, expected ${rule.maxRows === 1 ? "one" : `at most ${rule.maxRows}`}`);
-  if (rule.end !== undefined) {
-    const message = rule.end(rows);
-    if (message !== null) report(lines.length, message);
+
+  /** The problems of the whole file; `ended`: whether its last byte was a line end. */
+  finish(ended: boolean): string[] {
+    const rule = this.rule;
+    if (this.pending === null) return [`line 1: the file is empty; expected the header ${rule.columns.map((c) => c.name).slice(0, 6).join(",")}…`];
+    this.check(this.pending, true, ended);
+    this.pending = null;
+    if (this.fatal !== null) return [this.fatal];
+    const lines = this.n;
+    if (!ended) this.report(lines, "the last line has no line end: the file was cut short (kmsim ends every line with \\n)");
+    if (this.rows < rule.minRows) this.report(lines, this.rows === 0 ? "no rows after the header" : `${this.rows} rows, expected at least ${rule.minRows}`);
+    if (rule.maxRows !== undefined && this.rows > rule.maxRows) this.report(lines, `${this.rows} rows, expected ${rule.maxRows === 1 ? "one" : `at most ${rule.maxRows}`}`);
+    if (rule.end !== undefined) {
+      const message = rule.end(this.rows);
+      if (message !== null) this.report(lines, message);
+    }
+    return this.more > 0 ? [...this.problems, `${this.more} more problem${this.more === 1 ? "" : "s"} not shown`] : this.problems;
   }
-  return done();
+}
+
+/** Every problem of a CSV text against a table rule, as `line N: message` (empty: the file is sound). */
+export function checkCsv(text: string, rule: TableRule): string[] {
+  const checker = new CsvChecker(rule);
+  if (text === "" || text === "\ufeff") return checker.finish(true);
+  const lines = text.split("\n");
+  const ended = lines.at(-1) === "";
+  if (ended) lines.pop();
+  for (const line of lines) checker.line(line);
+  return checker.finish(ended);
 }

@@ -135,8 +135,22 @@ export class LazyOnline {
     let start = this.periodStart[m];
     let isOn = this.periodOn[m];
     let before = this.onlineBefore[m];
+    const plain = this.windows[g].length === 0;
+    if (plain && on.kind === "exp" && off.kind === "exp") {
+      // The common `intermittent(exp(…), exp(…))` without windows, inlined: the very expression
+      // of drawMinutes(exponential), so the same doubles (this loop draws most of a laptop estate).
+      const onMean = on.mean;
+      const offMean = off.mean;
+      while (end <= t) {
+        if (isOn === 1) before += end - start;
+        start = end;
+        isOn ^= 1;
+        const x = -(isOn === 1 ? onMean : offMean) * Math.log(1 - stream.next());
+        end = start + Math.max(1, Math.ceil(x));
+      }
+    }
     while (end <= t) {
-      if (isOn === 1) before += this.calendarMinutes(g, start, end);
+      if (isOn === 1) before += plain ? end - start : this.calendarMinutes(g, start, end);
       start = end;
       isOn ^= 1;
       end = start + drawMinutes(stream, isOn === 1 ? on : off);

@@ -4,11 +4,12 @@
 import { cpus } from "node:os";
 import { compareSection } from "./compare.js";
 import { engineSection } from "./engine.js";
+import { estateSection } from "./estate.js";
 import { importSection } from "./import.js";
 import { cliSection, modelSection } from "./model.js";
 import { peakRssMb, type BenchSection } from "./section.js";
 
-const SECTIONS: readonly BenchSection[] = [engineSection, modelSection, cliSection, compareSection, importSection];
+const SECTIONS: readonly BenchSection[] = [engineSection, modelSection, cliSection, estateSection, compareSection, importSection];
 
 async function main(args: readonly string[]): Promise<number> {
   const unknown = args.filter((a) => !SECTIONS.some((s) => s.name === a));

@@ -42,8 +42,9 @@ export class LazyOnline {
 
   // Intermittent cursors, per machine: the current period [periodStart, periodEnd), whether it is
   // an on period, and the online minutes (windows excluded) from the join to periodStart.
-  private readonly periodStart: Int32Array;
-  private readonly periodEnd: Int32Array;
+  // (Float64: a long period drawn from a wide distribution may end far past 2^31 minutes.)
+  private readonly periodStart: Float64Array;
+  private readonly periodEnd: Float64Array;
   private readonly periodOn: Uint8Array;
   private readonly onlineBefore: Float64Array;
 
@@ -65,8 +66,8 @@ export class LazyOnline {
     this.on = groups.map((g) => (g.online.kind === "intermittent" ? g.online.on : null));
     this.off = groups.map((g) => (g.online.kind === "intermittent" ? g.online.off : null));
     const cursors = this.mode.includes(OnlineMode.INTERMITTENT) ? w.layout.machineCount : 0;
-    this.periodStart = new Int32Array(cursors);
-    this.periodEnd = new Int32Array(cursors);
+    this.periodStart = new Float64Array(cursors);
+    this.periodEnd = new Float64Array(cursors);
     this.periodOn = new Uint8Array(cursors);
     this.onlineBefore = new Float64Array(cursors);
   }

@@ -271,12 +271,13 @@ class Simulation {
    * intermittent machine is asked when the attempt is due.
    */
   private scheduleDueAttempt(c: number, g: number, at: number): void {
-    this.scheduleAttempt(c, this.groupMode[g] === OnlineMode.CALENDAR ? this.lazy.nextCalendarOnline(g, at) : at);
+    if (this.groupMode[g] !== OnlineMode.CALENDAR) this.scheduleAttempt(c, at);
+    else this.scheduleAttempt(c, Math.min(this.lazy.nextCalendarOnline(g, at), this.horizon)); // horizon: never
   }
 
   /** A lazily followed machine is offline at t: look again (and attempt if online) when it may be back. */
   private deferAttempt(c: number, m: number, g: number, t: number): void {
-    this.scheduleAttempt(c, this.lazy.nextLook(m, g, t));
+    this.scheduleAttempt(c, Math.min(this.lazy.nextLook(m, g, t), this.horizon)); // horizon: never (no event)
   }
 
   /** Sets when the client's current state runs out and makes sure an event will look at it then. */

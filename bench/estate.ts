@@ -32,6 +32,9 @@ const CASES: readonly Case[] = [
   { file: "perf-1m.yaml", repeats: BIG_REPEATS, target: "≤ 12 s, ≤ 1 GB" },
 ];
 
+/** BENCH_ESTATE=estate-100k,perf-1m runs only those scenarios. */
+const ONLY = process.env.BENCH_ESTATE?.split(",").map((x) => x.trim());
+
 interface CliRun {
   wallS: number;
   peakRssMb: number;
@@ -87,7 +90,7 @@ export const estateSection: BenchSection = {
   description: "`kmsim run` on estate-100k, estate-1m and perf-1m end to end (issue 10 targets in the last column)",
   run(out) {
     const rows: string[][] = [["scenario", "eventsProcessed", "events/machine-y", "attempts/machine-y", "wall (median, range)", "peak RSS", "runs", "target"]];
-    for (const c of CASES) {
+    for (const c of CASES.filter((x) => ONLY === undefined || ONLY.includes(x.file.replace(".yaml", "")))) {
       const runs = Array.from({ length: c.repeats }, () => cliRun(c.file));
       const r = runs[0];
       const machineYears = (r.machines * r.durationMin) / MIN_PER_YEAR;

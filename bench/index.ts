@@ -4,13 +4,14 @@
 import { cpus } from "node:os";
 import { compareSection } from "./compare.js";
 import { engineSection } from "./engine.js";
+import { estateSection } from "./estate.js";
 import { importSection } from "./import.js";
 import { campaignSection } from "./campaign.js";
 import { cliSection, modelSection } from "./model.js";
 import { peakRssMb, type BenchSection } from "./section.js";
 import { startupSection } from "./startup.js";
 
-const SECTIONS: readonly BenchSection[] = [engineSection, modelSection, cliSection, startupSection, compareSection, importSection, campaignSection];
+const SECTIONS: readonly BenchSection[] = [engineSection, modelSection, cliSection, estateSection, startupSection, compareSection, importSection, campaignSection];
 
 async function main(args: readonly string[]): Promise<number> {
   const unknown = args.filter((a) => !SECTIONS.some((s) => s.name === a));

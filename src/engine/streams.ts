@@ -12,8 +12,8 @@ export interface Stream {
 /** How stream seeds are derived; written into manifests so runs can be reproduced elsewhere. */
 export const STREAM_SCHEME = "seedrandom.alea(`${seed}/${replication}/${purpose/entity}`)";
 
-/** Creates the stream named `name` for run (seed, replication). Cheap (alea): callers create lazily. */
+/** Creates the stream named `name` for run (seed, replication). Cheap: callers create lazily. */
 export function createStream(seed: number, replication: number, name: string): Stream {
-  const prng = seedrandom.alea(`${seed}/${replication}/${name}`);
-  return { next: prng };
+  // seedrandom (a mandated dependency) is the generator: its Alea, seeded by the stream's name.
+  return { next: seedrandom.alea(`${seed}/${replication}/${name}`) };
 }

@@ -43,3 +43,50 @@ export function nextWindowBoundary(windows: readonly { readonly start: number; r
   }
   return next;
 }
+
+// Closed forms over whole minutes, for patterns advanced lazily (docs/performance.md). For a whole
+// minute t, start + t falls in [L, R) exactly when t ∈ [L − ⌊offset⌋, R − ⌊offset⌋) (L, R whole), so
+// a fractional week offset acts as its floor.
+
+const OFFICE_DAY_MIN = OFFICE_CLOSE - OFFICE_OPEN;
+
+/** Office minutes in calendar minutes [0, x) counted from a Monday 00:00 (x ≥ 0 whole). */
+function officeMinutesBefore(x: number): number {
+  const weeks = Math.floor(x / WEEK);
+  const wm = x - weeks * WEEK;
+  const day = Math.floor(wm / DAY);
+  const tod = wm - day * DAY;
+  const partial = day < 5 ? Math.min(Math.max(tod - OFFICE_OPEN, 0), OFFICE_DAY_MIN) : 0;
+  return weeks * 5 * OFFICE_DAY_MIN + Math.min(day, 5) * OFFICE_DAY_MIN + partial;
+}
+
+/** How many whole minutes t in [a, b) are office hours (inOfficeHours), for 0 ≤ a ≤ b. */
+export function officeMinutesBetween(weekOffsetMin: number, a: number, b: number): number {
+  const o = Math.floor(weekOffsetMin);
+  return officeMinutesBefore(o + b) - officeMinutesBefore(o + a);
+}
+
+/** The first whole minute ≥ t (t ≥ 0) that is office hours (inOfficeHours). */
+export function nextOfficeMinute(weekOffsetMin: number, t: number): number {
+  const x = Math.floor(weekOffsetMin) + t;
+  const wm = x % WEEK;
+  const day = Math.floor(wm / DAY);
+  const tod = wm - day * DAY;
+  if (day < 5 && tod < OFFICE_OPEN) return t + OFFICE_OPEN - tod;
+  if (day < 5 && tod < OFFICE_CLOSE) return t;
+  const days = day < 4 ? 1 : 7 - day; // the next weekday: Friday evening and the weekend go to Monday
+  return t + days * DAY - tod + OFFICE_OPEN;
+}
+
+/** Windows sorted by start and merged where they overlap or touch: the same minutes, disjoint. */
+export function mergeWindows(windows: readonly { readonly start: number; readonly end: number }[]): { start: number; end: number }[] {
+  const sorted = windows.filter((w) => w.end > w.start).map((w) => ({ start: w.start, end: w.end }));
+  sorted.sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const w of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && w.start <= last.end) last.end = Math.max(last.end, w.end);
+    else merged.push(w);
+  }
+  return merged;
+}

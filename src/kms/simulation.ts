@@ -13,6 +13,7 @@ import { CountTable } from "./count-table.js";
 import { pickSrvRecord } from "./discovery.js";
 import { EntityStreams } from "./entity-streams.js";
 import { EventRanks, InfraKind, InfraSub, MACHINE_RANKS, MachineSub, PHASES, Phase } from "./event-ranks.js";
+import { LazyOnline, OnlineMode } from "./lazy-online.js";
 import { LicenseState, Pool, ResultCode, type FactSink } from "./facts.js";
 import { siteComponents } from "./network.js";
 import { inOfficeHours, inWindows, nextOfficeHoursChange, nextWindowBoundary } from "./online.js";
@@ -33,7 +34,10 @@ const MAX_KEY_ACTIVATIONS = 10;
 
 const Membership = { NOT_JOINED: 0, JOINED: 1, RETIRED: 2 } as const;
 
-/** unreachMark values besides "online since minute m" (m ≥ 0): no open unreachable spell, or one while offline. */
+/**
+ * unreachMark values besides "online since minute m" (m ≥ 0): no open unreachable spell, or one
+ * while offline. (For a lazily followed machine, m ≥ 0 only says a spell is open; see fail().)
+ */
 const NO_SPELL = -2;
 const SPELL_OFFLINE = -1;
 
@@ -112,6 +116,9 @@ class Simulation {
   // Scratch list of DNS candidates within one priority group.
   private readonly candidates: Int32Array;
   private readonly streams: EntityStreams;
+  /** Online patterns read on demand; groups in OnlineMode.EAGER keep their events. */
+  private readonly lazy: LazyOnline;
+  private readonly groupMode: Uint8Array;
 
   constructor(
     private readonly w: CompiledWorld,
@@ -165,6 +172,8 @@ class Simulation {
     this.unreachOnlineMin = new Int32Array(slots);
     this.candidates = new Int32Array(Math.max(1, w.hostCount));
     this.streams = new EntityStreams(w, run.seed, run.replication);
+    this.lazy = new LazyOnline(w, this.streams, this.horizon);
+    this.groupMode = this.lazy.mode;
   }
 
   run(options: SimulateOptions): RunStats {
@@ -230,7 +239,8 @@ class Simulation {
         this.schedule(joinAt, Phase.POPULATION, m * MACHINE_RANKS + MachineSub.JOIN);
       }
       const groupWide = group.online.kind === "office-hours" || group.offline.length > 0;
-      if (groupWide && group.count > 0) this.scheduleGroupOnline(g, -1); // an empty group has no first member to rank at
+      const eager = this.groupMode[g] === OnlineMode.EAGER;
+      if (eager && groupWide && group.count > 0) this.scheduleGroupOnline(g, -1); // an empty group has no first member to rank at
     });
   }
 
@@ -253,6 +263,21 @@ class Simulation {
     this.attemptAt[c] = at;
     this.waiting[c] = 0;
     this.schedule(at, Phase.ATTEMPT, c);
+  }
+
+  /**
+   * An attempt due at `at` (§C3). A machine whose calendar says it is offline then would wait for
+   * its next boot, so the attempt goes straight to the minute it comes online (a closed form); an
+   * intermittent machine is asked when the attempt is due.
+   */
+  private scheduleDueAttempt(c: number, g: number, at: number): void {
+    if (this.groupMode[g] !== OnlineMode.CALENDAR) this.scheduleAttempt(c, at);
+    else this.scheduleAttempt(c, Math.min(this.lazy.nextCalendarOnline(g, at), this.horizon)); // horizon: never
+  }
+
+  /** A lazily followed machine is offline at t: look again (and attempt if online) when it may be back. */
+  private deferAttempt(c: number, m: number, g: number, t: number): void {
+    this.scheduleAttempt(c, Math.min(this.lazy.nextLook(m, g, t), this.horizon)); // horizon: never (no event)
   }
 
   /** Sets when the client's current state runs out and makes sure an event will look at it then. */
@@ -421,13 +446,20 @@ class Simulation {
     const g = this.w.machineGroup[m];
     const group = this.w.world.clients[g];
     this.membership[m] = Membership.JOINED;
-    if (group.online.kind === "intermittent") {
-      // §R2: alternating on and off periods, starting with an on period at the join.
-      this.machineOn[m] = 1;
-      const period = drawMinutes(this.streams.online(m), group.online.on);
-      this.scheduleToggle(m, t + period);
+    const mode = this.groupMode[g];
+    let online: boolean;
+    if (mode !== OnlineMode.EAGER) {
+      if (mode === OnlineMode.INTERMITTENT) this.lazy.startIntermittent(m, g, t);
+      online = this.lazy.isOnline(m, g, t);
+    } else {
+      if (group.online.kind === "intermittent") {
+        // §R2: alternating on and off periods, starting with an on period at the join.
+        this.machineOn[m] = 1;
+        const period = drawMinutes(this.streams.online(m), group.online.on);
+        this.scheduleToggle(m, t + period);
+      }
+      online = this.groupOnlineAt(g, t) && this.machineOn[m] === 1;
     }
-    const online = this.groupOnlineAt(g, t) && this.machineOn[m] === 1;
     this.online[m] = online ? 1 : 0;
     const base = m * this.stride;
     this.joinClient(base, t, this.initialCmid(base, g, 0));
@@ -445,7 +477,9 @@ class Simulation {
     this.sink.joined(t, c);
     this.enterFreshGrace(c, t);
     this.attemptAt[c] = t;
-    if (this.online[this.machineOf(c)] === 1) this.scheduleAttempt(c, t);
+    const m = this.machineOf(c);
+    if (this.online[m] === 1) this.scheduleAttempt(c, t);
+    else if (this.groupMode[this.w.machineGroup[m]] !== OnlineMode.EAGER) this.deferAttempt(c, m, this.w.machineGroup[m], t);
     else this.waiting[c] = 1; // §C3: the attempt happens when the machine is next online
   }
 
@@ -556,7 +590,12 @@ class Simulation {
   private endUnreachableSpell(c: number, t: number): void {
     const mark = this.unreachMark[c];
     if (mark === NO_SPELL) return;
-    const onlineMin = this.unreachOnlineMin[c] + (mark >= 0 ? t - mark : 0);
+    const m = this.machineOf(c);
+    const g = this.w.machineGroup[m];
+    const onlineMin =
+      this.groupMode[g] === OnlineMode.EAGER
+        ? this.unreachOnlineMin[c] + (mark >= 0 ? t - mark : 0)
+        : this.lazy.onlineMinutesUntil(m, g, t) - this.unreachOnlineMin[c];
     this.unreachMark[c] = NO_SPELL;
     this.unreachOnlineMin[c] = 0;
     this.sink.unreachableEnded(t, c, onlineMin);
@@ -621,7 +660,13 @@ class Simulation {
     if (this.attemptAt[c] !== t) return;
     const m = this.machineOf(c);
     if (this.membership[m] !== Membership.JOINED) return;
-    if (this.online[m] === 0) {
+    const g = this.w.machineGroup[m];
+    if (this.groupMode[g] !== OnlineMode.EAGER) {
+      if (!this.lazy.isOnline(m, g, t)) {
+        this.deferAttempt(c, m, g, t); // §C3: no attempt while offline; try when it is back
+        return;
+      }
+    } else if (this.online[m] === 0) {
       this.waiting[c] = 1; // §C3: no attempt while offline
       return;
     }
@@ -742,16 +787,21 @@ class Simulation {
     this.endUnreachableSpell(c, t);
     let next = t + this.w.hostRenewalInterval[h];
     if (timers.renewalJitterMin > 0) next += uniformInt(this.streams.jitter(c), 0, timers.renewalJitterMin);
-    this.scheduleAttempt(c, next);
+    this.scheduleDueAttempt(c, this.w.machineGroup[this.machineOf(c)], next);
   }
 
   /** §C3: retry after the activation interval (the host's, once one answered with a count, §C1). */
   private fail(c: number, t: number, code: number): void {
     this.sink.attemptEnded(t, c, code as ResultCode);
+    const g = this.w.machineGroup[this.machineOf(c)];
     if (code !== NO_HOST) this.endUnreachableSpell(c, t);
-    else if (this.unreachMark[c] === NO_SPELL) this.unreachMark[c] = t; // the machine is online: it just attempted
+    else if (this.unreachMark[c] === NO_SPELL) {
+      this.unreachMark[c] = t; // the machine is online: it just attempted
+      // A lazily followed machine counts the spell's online minutes as a difference at its end.
+      if (this.groupMode[g] !== OnlineMode.EAGER) this.unreachOnlineMin[c] = this.lazy.onlineMinutesUntil(this.machineOf(c), g, t);
+    }
     const from = this.timersFrom[c];
     const ai = from >= 0 ? this.w.hostActivationInterval[from] : this.w.timers.activationIntervalMin;
-    this.scheduleAttempt(c, t + ai);
+    this.scheduleDueAttempt(c, g, t + ai);
   }
 }

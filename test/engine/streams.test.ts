@@ -1,5 +1,6 @@
 // createStream (src/engine/streams.ts): one seeded stream per purpose and entity (MODEL.md §R3).
 import fc from "fast-check";
+import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { createStream, STREAM_SCHEME, type Stream } from "../../src/engine/streams.js";
 
@@ -19,6 +20,20 @@ describe("createStream(seed, replication, name) (§R3)", () => {
   it("§R3: the draws are pinned (changing the generator or the seed scheme changes every result)", () => {
     expect(take(createStream(1, 0, NAME), 3)).toEqual([0.4820522000081837, 0.3966075440403074, 0.35175127489492297]);
     expect(STREAM_SCHEME).toBe("seedrandom.alea(`${seed}/${replication}/${purpose/entity}`)");
+  });
+
+  it("§R3: the draws are seedrandom.alea's for the name `${seed}/${replication}/${name}`, double for double (STREAM_SCHEME)", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(40), fc.string({ maxLength: 60 }), fc.integer({ min: 1, max: 300 }), (seed, replication, name, n) => {
+        const reference = seedrandom.alea(`${seed}/${replication}/${name}`);
+        const mine = createStream(seed, replication, name);
+        for (let i = 0; i < n; i++) expect(mine.next()).toBe(reference());
+      }),
+      { numRuns: 300 },
+    );
+    const reference = seedrandom.alea("7/0/online/client/hq-laptops/29999");
+    const mine = createStream(7, 0, "online/client/hq-laptops/29999");
+    for (let i = 0; i < 100_000; i++) if (mine.next() !== reference()) throw new Error(`draw ${i} differs`);
   });
 
   it("§R3: a different replication gives different draws", () => {

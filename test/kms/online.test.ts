@@ -1,7 +1,7 @@
 // Online patterns (MODEL.md §R2) and what an offline client does about due attempts (§C3).
 import { describe, expect, test } from "vitest";
 import { ResultCode } from "../../src/kms/facts.js";
-import { inOfficeHours } from "../../src/kms/online.js";
+import { inOfficeHours, inWindows, mergeWindows, nextOfficeMinute, officeMinutesBetween } from "../../src/kms/online.js";
 import { group, world } from "../support/worlds.js";
 import { DAY, requestsOf, run } from "./model-helpers.js";
 
@@ -106,5 +106,48 @@ describe("§R2 explicit offline windows", () => {
       }),
     );
     expect(requestsOf(r, 0)[0].at).toBe(DAY + 480);
+  });
+});
+
+describe("closed forms of office hours (lazy patterns, docs/performance.md)", () => {
+  const offsets = [0, 1, 479.5, 2932, 7199.25, 10_079, 10_079.9];
+
+  test("officeMinutesBetween(a, b) counts the minutes of [a, b) that inOfficeHours says are office hours", () => {
+    for (const off of offsets) {
+      let brute = 0;
+      for (let t = 0; t < 3 * 10_080; t++) {
+        if (t % 97 === 0 || t % 1440 === 479 || t % 1440 === 1081) {
+          expect(officeMinutesBetween(off, 0, t), `offset ${off}, t ${t}`).toBe(brute);
+          expect(officeMinutesBetween(off, 1000, t + 1000) + officeMinutesBetween(off, 0, 1000)).toBe(officeMinutesBetween(off, 0, t + 1000));
+        }
+        if (inOfficeHours(off, t)) brute++;
+      }
+    }
+  });
+
+  test("nextOfficeMinute(t) is the first minute ≥ t in office hours", () => {
+    for (const off of offsets) {
+      for (let t = 0; t < 2 * 10_080; t += 7) {
+        let expected = t;
+        while (!inOfficeHours(off, expected)) expected++;
+        expect(nextOfficeMinute(off, t), `offset ${off}, t ${t}`).toBe(expected);
+      }
+    }
+  });
+
+  test("mergeWindows keeps the same minutes, sorted and disjoint", () => {
+    const windows = [
+      { start: 50, end: 60 },
+      { start: 10, end: 20 },
+      { start: 15, end: 30 },
+      { start: 30, end: 35 },
+      { start: 70, end: 70 },
+    ];
+    const merged = mergeWindows(windows);
+    expect(merged).toEqual([
+      { start: 10, end: 35 },
+      { start: 50, end: 60 },
+    ]);
+    for (let t = 0; t < 80; t++) expect(inWindows(merged, t)).toBe(inWindows(windows, t));
   });
 });

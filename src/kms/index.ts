@@ -1,6 +1,6 @@
 // The KMS model's public surface (MODEL.md). This file only re-exports.
 export { worldSizeProblem } from "./event-ranks.js";
-export { estimateEvents, meanMinutes } from "./event-estimate.js";
+export { estimateEvents, estimateWork, meanMinutes } from "./event-estimate.js";
 export { simulate, type RunIdentity, type RunStats, type SimulateOptions } from "./simulation.js";
 export * from "./facts.js";
 export * from "./layout.js";

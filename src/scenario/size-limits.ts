@@ -4,7 +4,7 @@
 // cross-checks and the walk of data-guards.ts — so a file that would need gigabytes is refused in
 // milliseconds, with the count found and the limit. And the warning about runs too long to wait
 // for: more than EVENTS_WARNING estimated events (kms/event-estimate.ts).
-import { estimateEvents } from "../kms/event-estimate.js";
+import { estimateWork } from "../kms/event-estimate.js";
 import type { World } from "../kms/world.js";
 import type { Finding } from "./resolve.js";
 
@@ -90,11 +90,11 @@ function scientific(n: number): string {
  * "Limits"), or null.
  */
 export function runawayWarning(world: World): Finding | null {
-  const events = estimateEvents(world);
+  const events = estimateWork(world);
   if (!(events > EVENTS_WARNING)) return null;
   return {
     path: "",
-    message: `about ${scientific(events)} events per run (estimated from the scenario's rates; more than 10^9): at a few million events a second, each run takes hours or days; a shorter duration, fewer clients or longer online spans make it shorter`,
+    message: `about ${scientific(events)} events and online periods per run (estimated from the scenario's rates; more than 10^9): at a few million a second, each run takes hours or days; a shorter duration, fewer clients or longer online spans make it shorter`,
     severity: "warning",
     // A strategy repeats it only when its own estimate differs (the message then differs).
     keys: [],

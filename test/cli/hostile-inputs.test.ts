@@ -105,7 +105,7 @@ describe("runaway runs (issue 9 item 4)", () => {
     const r = await runCli(["validate", path]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      `${path}: warning: about 5.3·10^11 events per run (estimated from the scenario's rates; more than 10^9): at a few million events a second, each run takes hours or days; a shorter duration, fewer clients or longer online spans make it shorter\n`,
+      `${path}: warning: about 5.3·10^11 events and online periods per run (estimated from the scenario's rates; more than 10^9): at a few million a second, each run takes hours or days; a shorter duration, fewer clients or longer online spans make it shorter\n`,
     );
   });
 });

@@ -25,14 +25,14 @@ function warningsOf(text: string): string[] {
 describe("the runaway-run warning", () => {
   it("the 7-line scenario (10 000 clients toggling every minute, 100 years) is valid and warns with its estimate", () => {
     expect(warningsOf(RUNAWAY)).toEqual([
-      "runaway.yaml: warning: about 5.3·10^11 events per run (estimated from the scenario's rates; more than 10^9): at a few million events a second, each run takes hours or days; a shorter duration, fewer clients or longer online spans make it shorter",
+      "runaway.yaml: warning: about 5.3·10^11 events and online periods per run (estimated from the scenario's rates; more than 10^9): at a few million a second, each run takes hours or days; a shorter duration, fewer clients or longer online spans make it shorter",
     ]);
   });
 
   it("a strategy is warned about only when its own estimate differs from the base's", () => {
     const text = `${RUNAWAY}strategies:\n  calm: { clients: [{ id: g, site: hq, count: 10, edition: Windows 11 Enterprise }] }\n  same: { hosts: [{ id: kms2, site: hq, os: Windows Server 2022, csvlk: Windows Server 2022 }] }\n`;
     const lines = warningsOf(text);
-    expect(lines.filter((l) => l.includes("events per run"))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes("online periods per run"))).toHaveLength(1);
     expect(lines.some((l) => l.startsWith("runaway.yaml: strategies.calm"))).toBe(false);
   });
 
@@ -40,7 +40,7 @@ describe("the runaway-run warning", () => {
     for (const file of readdirSync(SCENARIOS).filter((f) => f.endsWith(".yaml"))) {
       const r = loadScenarioFile(join(SCENARIOS, file));
       expect(r.ok, file).toBe(true);
-      expect(r.warnings.map(formatDiagnostic).filter((l) => l.includes("events per run")), file).toEqual([]);
+      expect(r.warnings.map(formatDiagnostic).filter((l) => l.includes("online periods per run")), file).toEqual([]);
     }
   });
 });

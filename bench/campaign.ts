@@ -16,13 +16,13 @@ import { loadScenario } from "../src/scenario/index.js";
 import { median, table, type BenchSection } from "./section.js";
 
 const KMSIM = fileURLToPath(new URL("../bin/kmsim.js", import.meta.url));
-const CHILD = fileURLToPath(new URL("./campaign-child.ts", import.meta.url));
+const CHILD = fileURLToPath(new URL("./campaign-child.mjs", import.meta.url));
 const SWEEP = fileURLToPath(new URL("../scenarios/branch-size-sweep.yaml", import.meta.url));
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const run = promisify(execFile);
 
 function child(mode: string, dir: string): string {
-  const r = spawnSync(process.execPath, ["--import", "tsx", CHILD, mode, dir], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, [CHILD, mode, dir], { encoding: "utf8", maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`campaign-child ${mode} failed:\n${r.stderr}`);
   return r.stdout;
 }

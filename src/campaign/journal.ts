@@ -4,7 +4,7 @@
 // record carries a checksum, so a torn or damaged line is skipped, never trusted; a lock refuses a
 // second writer on the same folder. Nothing here ever deletes a record except `--fresh`.
 import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
@@ -59,11 +59,103 @@ export function readJournal(folder: string): { runs: Map<string, JournalRecord["
   return { runs, skipped };
 }
 
-/** The identities of every stored run, compactly, for planning: records are not parsed. */
+/**
+ * The identities of every stored run, compactly, for planning. Works on the bytes (no string per
+ * line): millions of records are checked and their identities taken in little memory.
+ */
 export function readJournalIds(folder: string): { ids: IdSet; skipped: number } {
-  const ids = new IdSet();
-  const skipped = eachJournalLine(folder, (json) => ids.add(json.slice(ID_AT, ID_AT + 32)));
+  const ids = new IdSet(estimateRecords(folder));
+  let skipped = 0;
+  for (const path of journalFiles(folder)) {
+    const fd = openSync(path, "r");
+    try {
+      let buffer = Buffer.alloc(1 << 20);
+      let filled = 0;
+      for (;;) {
+        const n = readSync(fd, buffer, filled, buffer.length - filled, null);
+        filled += n;
+        let start = 0;
+        for (let nl = buffer.indexOf(10, start); nl >= 0 && nl < filled; nl = buffer.indexOf(10, start)) {
+          if (soundBytes(buffer, start, nl)) ids.addBytes(buffer, start + 17 + ID_AT);
+          else skipped++;
+          start = nl + 1;
+        }
+        if (n === 0) {
+          if (filled > start) skipped++; // a torn last line
+          break;
+        }
+        buffer.copy(buffer, 0, start, filled);
+        filled -= start;
+        if (filled === buffer.length) {
+          const bigger = Buffer.alloc(buffer.length * 2); // a line longer than the buffer
+          buffer.copy(bigger, 0, 0, filled);
+          buffer = bigger;
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
   return { ids, skipped };
+}
+
+/** Whether the line [start, end) of `buf` is `<checksum> <json>` with a checksum that holds. */
+function soundBytes(buf: Buffer, start: number, end: number): boolean {
+  if (end - start < 17 + ID_AT + 32 || buf[start + 16] !== 32) return false;
+  const digest = createHash("sha256").update(buf.subarray(start + 17, end)).digest();
+  for (let i = 0; i < 8; i++) {
+    const hi = hexValue(buf[start + 2 * i]);
+    const lo = hexValue(buf[start + 2 * i + 1]);
+    if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== digest[i]) return false;
+  }
+  return true;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/** The journal files of a campaign folder, in name order. */
+function journalFiles(folder: string): string[] {
+  const dir = join(folder, JOURNAL_DIR);
+  try {
+    return readdirSync(dir).filter((n) => n.endsWith(".jsonl")).sort().map((n) => join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * About how many records the journal holds (an upper bound for sizing): each file's size over the
+ * shortest of its first lines, so the set is sized once instead of doubling (and copying) as it fills.
+ */
+function estimateRecords(folder: string): number {
+  const dir = join(folder, JOURNAL_DIR);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(".jsonl"));
+  } catch {
+    return 0;
+  }
+  let total = 0;
+  const head = Buffer.alloc(1 << 16);
+  for (const name of names) {
+    const path = join(dir, name);
+    const size = statSync(path).size;
+    const fd = openSync(path, "r");
+    let n: number;
+    try {
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const lines = head.subarray(0, n).toString("latin1").split("\n").slice(0, -1);
+    const shortest = Math.min(...lines.map((l) => l.length + 1), size || 1);
+    total += Math.ceil(size / Math.max(1, shortest));
+  }
+  return total;
 }
 
 /** Where the identity starts in a record's JSON: `{"id":"` is always first (journalLine writes it so). */

@@ -1,14 +1,14 @@
-// Child process of the "campaign" bench section, on the same modules the command uses (the
-// sources, through tsx). `generate DIR`: writes plan.json (10,000 points × 5 strategies × 100 replications of a
+// Child process of the "campaign" bench section, on the compiled dist/ that `kmsim sweep` runs
+// (plain JavaScript, so no transpiler sits in the measured memory). `generate DIR`: writes plan.json (10,000 points × 5 strategies × 100 replications of a
 // tiny scenario) and a journal holding every one of its 5,000,000 runs (minimal records: the
 // planner reads identities only). `plan DIR`: what `kmsim sweep` does before it runs anything —
 // validate the file as written, read the journal's identities, walk every task computing its
 // identity — and prints the wall time, the tasks missing (0) and this process's peak RSS.
 import { writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { JournalWriter, planCampaign, readJournalIds, taskCount } from "../src/campaign/index.js";
-import { walkGroups } from "../src/campaign/walk.js";
-import { loadScenario } from "../src/scenario/index.js";
+import { JournalWriter, planCampaign, readJournalIds, taskCount } from "../dist/campaign/index.js";
+import { walkGroups } from "../dist/campaign/walk.js";
+import { loadScenario } from "../dist/scenario/index.js";
 
 const [mode, dir] = process.argv.slice(2);
 const POINTS_A = 100;
@@ -16,7 +16,7 @@ const POINTS_B = 100;
 const STRATEGIES = ["s1", "s2", "s3", "s4", "s5"];
 const REPLICATIONS = 100;
 
-function documentOf(): Record<string, unknown> {
+function documentOf() {
   return {
     name: "plan-bench",
     duration: "1d",
@@ -34,7 +34,7 @@ function documentOf(): Record<string, unknown> {
   };
 }
 
-function plan(data: unknown) {
+function plan(data) {
   const loaded = loadScenario(data, "plan-bench.json", "plan-bench");
   if (!loaded.ok) throw new Error("the bench scenario is invalid");
   return planCampaign(loaded.scenario, { file: "plan-bench.json", fileBaseName: "plan-bench", data }, STRATEGIES, REPLICATIONS);
@@ -47,13 +47,13 @@ if (mode === "generate") {
   const writer = JournalWriter.open(join(dir, "campaign"));
   if (typeof writer === "string") throw new Error(writer);
   walkGroups(p, { from: 0, to: taskCount(p.shape) }, (g) => {
-    writer.add(g.ids.map((id: string) => ({ id, record: {} })));
+    writer.add(g.ids.map((id) => ({ id, record: {} })));
     writer.flush();
   });
   writer.close();
 } else if (mode === "plan") {
   const t0 = performance.now();
-  const data: unknown = JSON.parse(readFileSync(join(dir, "plan.json"), "utf8"));
+  const data = JSON.parse(readFileSync(join(dir, "plan.json"), "utf8"));
   const p = plan(data);
   const ids = readJournalIds(join(dir, "campaign")).ids;
   const tRead = performance.now();

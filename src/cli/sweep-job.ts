@@ -99,7 +99,7 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
   const known = auto ? null : readJournalIds(folder).ids;
   const stored = auto ? readJournal(folder).runs : new Map<string, Readonly<Record<string, number | string>>>();
   const pool = startPool(workers);
-  const progress = startProgress(`kmsim sweep ${plan.name}`, range.to - range.from);
+  const progress = startProgress(`kmsim sweep ${plan.name}`, range.to - range.from, { kind: "runs", atMost: auto });
   // Ctrl-C / SIGTERM: the batches already stored stay in the journal; the lock is released.
   const removeCleanup = onInterrupt(() => {
     progress.stop();

@@ -22,6 +22,18 @@ export function onInterrupt(cleanup: () => void): () => void {
   return () => cleanups.delete(cleanup);
 }
 
+/** What the interrupt line says after the signal's name; a command may say more (sweep: its journal). */
+let note = "no new result was written";
+
+/** Sets the interrupt line's note for the running command; returns the way back to the default. */
+export function setInterruptNote(text: string): () => void {
+  const before = note;
+  note = text;
+  return () => {
+    note = before;
+  };
+}
+
 /** Installs the SIGINT/SIGTERM handlers for one command; returns their removal. */
 export function installInterruptHandlers(): () => void {
   let handling = false;
@@ -38,7 +50,7 @@ export function installInterruptHandlers(): () => void {
     abortOpenStagesSync();
     removeLiveTempsSync();
     const name = signal === "SIGTERM" ? "SIGTERM" : "SIGINT";
-    process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K\x1b[?25h" : ""}kmsim: interrupted (${name}): no new result was written\n`);
+    process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K\x1b[?25h" : ""}kmsim: interrupted (${name}): ${note}\n`);
     process.exit(interruptExitCode(name));
   };
   process.on("SIGINT", handler);

@@ -29,7 +29,7 @@ import {
 import { manifestText } from "../campaign/manifest.js";
 import { AUTO_BATCH, AUTO_MAX_REPLICATIONS, formatNumber, parseTolerance, writeFolderAtomic, type Tolerance } from "../report/index.js";
 import { checkSweepPoints, fileBaseName, formatDiagnostic, readScenarioFile, type Scenario } from "../scenario/index.js";
-import { onInterrupt } from "./interrupt.js";
+import { onInterrupt, setInterruptNote } from "./interrupt.js";
 import { testPause } from "./test-pause.js";
 import { InputError } from "./errors.js";
 import { wholeNumberFlag } from "./options.js";
@@ -105,6 +105,7 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
     progress.stop();
     writer.close();
   });
+  const restoreNote = setInterruptNote("the runs finished so far are kept in the journal; the same command resumes");
   let outcome: RunOutcome;
   let autoOutcome: AutoOutcome | null = null;
   try {
@@ -128,6 +129,7 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
     }
   } finally {
     removeCleanup();
+    restoreNote();
     progress.stop();
     writer.close();
     await pool.close();

@@ -181,4 +181,29 @@ describe("kmsim sweep", () => {
     for (const p of manifest.auto.points) expect([10, 20]).toContain(p.replications);
     expect((await runCli(["sweep", SMALL, "--replications", "auto", "--shard", "1/2"])).code).toBe(2);
   });
+
+  it("Ctrl-C (SIGINT) mid-way: exit 130, one line saying the journal keeps the finished runs, the lock released, no tables", async () => {
+    const out = join(tempRoot(), "sigint");
+    const child = spawn(process.execPath, [KMSIM, "sweep", SMALL, "--out", out, "--workers", "1"], {
+      env: { ...process.env, KMSIM_TEST_PAUSE: "sweep-journal" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let err = "";
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on("data", (d: Buffer) => {
+        err += d.toString();
+        if (err.includes("kmsim: test pause: sweep-journal")) resolve();
+      });
+      child.on("exit", () => reject(new Error(`sweep exited before the pause: ${err}`)));
+    });
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(err.split("\n").filter((l) => l.startsWith("kmsim: interrupted"))).toEqual([
+      "kmsim: interrupted (SIGINT): the runs finished so far are kept in the journal; the same command resumes",
+    ]);
+    expect(readdirSync(join(out, "journal")).filter((f) => f.endsWith(".jsonl"))).toHaveLength(1);
+    expect(existsSync(join(out, "journal", "lock"))).toBe(false);
+    expect(existsSync(join(out, "runs.csv"))).toBe(false);
+  });
 });

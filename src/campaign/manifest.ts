@@ -8,7 +8,9 @@ import type { Shard } from "./tasks.js";
 
 export interface CampaignManifest {
   readonly kmsim: string;
-  readonly kind: "sweep" | "sweep-shard";
+  readonly kind: "sweep" | "sweep-shard" | "compare-shard";
+  /** A compare shard: the options its merge writes the comparison folder with. */
+  readonly compare?: { readonly rankBy: string | null; readonly point: number | null };
   readonly scenario: string;
   readonly file: string;
   readonly fileBaseName: string;
@@ -52,7 +54,7 @@ export function parseManifest(text: string): CampaignManifest | string {
     return "manifest.json is not JSON";
   }
   const m = value as Partial<CampaignManifest>;
-  if (typeof m !== "object" || m === null || (m.kind !== "sweep" && m.kind !== "sweep-shard")) return "manifest.json is not a kmsim sweep manifest";
+  if (typeof m !== "object" || m === null || (m.kind !== "sweep" && m.kind !== "sweep-shard" && m.kind !== "compare-shard")) return "manifest.json is not a kmsim sweep or shard manifest";
   if (typeof m.plan !== "string" || typeof m.tasks !== "number" || !Array.isArray(m.strategies) || typeof m.replications !== "number") {
     return "manifest.json lacks the plan of its campaign";
   }

@@ -2,7 +2,7 @@
 // and the replications; and, point by point, the worlds its runs simulate. A file without a sweep
 // is a campaign of one point; one without strategies compares its base (label "").
 import type { World } from "../kms/index.js";
-import { loadScenarioAt, pointCountOf, type Diagnostic, type Scenario, type SweepSpec } from "../scenario/index.js";
+import { pointCountOf, pointLoader, type LoadResult, type Diagnostic, type Scenario, type SweepSpec } from "../scenario/index.js";
 import type { CampaignShape } from "./tasks.js";
 
 export interface CampaignPlan {
@@ -40,9 +40,17 @@ export function planCampaign(
   };
 }
 
+/** One point loader per plan: the file as written is validated once per campaign, not per point. */
+const loaders = new WeakMap<CampaignPlan, (point: number) => LoadResult>();
+
 /** The worlds of point `point`, one per chosen strategy, in the plan's order; or the point's errors. */
 export function worldsAt(plan: CampaignPlan, point: number): { ok: true; worlds: World[] } | { ok: false; errors: Diagnostic[] } {
-  const r = loadScenarioAt(plan.data, plan.file, plan.fileBaseName, point);
+  let load = loaders.get(plan);
+  if (load === undefined) {
+    load = pointLoader(plan.data, plan.file, plan.fileBaseName);
+    loaders.set(plan, load);
+  }
+  const r = load(point);
   if (!r.ok) return { ok: false, errors: r.errors };
   const worlds = plan.strategies.map((label) => {
     if (label === "") return r.scenario.base;

@@ -31,7 +31,7 @@ import {
   type Tolerance,
 } from "../report/index.js";
 import type { ResultStage } from "../report/index.js";
-import type { Scenario } from "../scenario/index.js";
+import { fileBaseName, formatDiagnostic, pointDocument, readScenarioFile, type Scenario } from "../scenario/index.js";
 import { InputError } from "./errors.js";
 import { wholeNumberFlag } from "./options.js";
 import { startProgress, type Progress } from "./progress.js";
@@ -52,6 +52,7 @@ export interface CompareArgs {
   readonly workers?: unknown;
   readonly out?: string;
   readonly point?: unknown;
+  readonly shard?: string;
   readonly strategies?: string;
   readonly timelines?: boolean;
   /** `--json`: the ranking as one JSON document on stdout instead of the table. */
@@ -60,7 +61,7 @@ export interface CompareArgs {
 
 const WORKER = fileURLToPath(new URL("../../dist/cli/compare-worker.js", import.meta.url));
 
-interface Variant {
+export interface Variant {
   /** "" for the base scenario of a file without strategies (empty `strategy` column). */
   readonly name: string;
   readonly world: World;
@@ -73,6 +74,7 @@ type ReplicationPlan =
 
 /** Runs the comparison and writes its folder; returns the folder path. */
 export async function compareJob(args: CompareArgs): Promise<string> {
+  if (args.shard !== undefined) return compareShard(args);
   const scenario = readScenario(args.file, args.point === undefined ? undefined : wholeNumberFlag("point", args.point, 0));
   const variants = chooseVariants(scenario, args.file, args.strategies);
   const plan = replicationPlan(args, scenario.replications);
@@ -166,10 +168,52 @@ async function compareInto(stage: ResultStage, folder: string, p: ComparePlan): 
   // Strategies in file order, replications ascending, however the batches came.
   const order = new Map(names.map((n, i) => [n, i]));
   done.sort((a, b) => (order.get(a.task.strategy ?? "") ?? 0) - (order.get(b.task.strategy ?? "") ?? 0) || a.task.replication - b.task.replication);
-  const runs = comparedRuns(done);
+  // The timelines are in the temp folder already (streamed by the workers); listed in the manifest.
+  const timelineFiles = args.timelines === true ? done.map(({ task }) => timelineFile(task.strategy ?? "", task.replication)) : [];
+  const auto = plan.kind === "auto" ? { max: plan.max, tolerance: toleranceText(plan.tolerance), stoppedBecause: stopped } : undefined;
+  return writeComparison(stage, folder, {
+    scenario,
+    variants,
+    columns,
+    metrics,
+    runs: comparedRuns(done),
+    replications,
+    auto,
+    workers,
+    wallTimeMs,
+    eventsProcessed: done.reduce((sum, d) => sum + d.result.eventsProcessed, 0),
+    extraFiles: timelineFiles,
+    json: args.json === true,
+  });
+}
+
+/** What a comparison folder is written from: the runs in strategy (file) order, replications ascending. */
+export interface ComparisonContent {
+  readonly scenario: Scenario;
+  readonly variants: readonly Variant[];
+  readonly columns: readonly string[];
+  readonly metrics: readonly RankingMetric[];
+  readonly runs: readonly ComparedRun[];
+  readonly replications: number;
+  readonly auto: { readonly max: number; readonly tolerance: string; readonly stoppedBecause: StopReason | null } | undefined;
+  readonly workers: number;
+  readonly wallTimeMs: number;
+  readonly eventsProcessed: number;
+  /** Files already in the stage (compare --timelines), listed in the manifest. */
+  readonly extraFiles: readonly string[];
+  readonly json: boolean;
+}
+
+/**
+ * Writes runs.csv, comparison.csv, the chart and manifest.json into the stage, swaps it in and
+ * prints the ranking: for `compare`, and for `merge` of compare shards (the same bytes).
+ */
+export async function writeComparison(stage: ResultStage, folder: string, c: ComparisonContent): Promise<string> {
+  const { scenario, variants, columns, metrics, runs, replications, auto, workers } = c;
+  const names = variants.map((v) => v.name);
   const runsText = runsCsv(columns, runs);
   const rankBy = metrics.map((m) => ({ column: m.column, higherIsBetter: m.higherIsBetter }));
-  const chart = await renderComparisonChartFromCsv(runsText, metrics); // as `kmsim report` redraws it
+  const chart = await renderComparisonChartFromCsv(runsText, [...metrics]); // as `kmsim report` redraws it
 
   const files: Record<string, string> = {
     "runs.csv": runsText,
@@ -177,9 +221,6 @@ async function compareInto(stage: ResultStage, folder: string, p: ComparePlan): 
     [COMPARISON_CHART_SVG]: chart.svg,
     [COMPARISON_CHART_HTML]: chart.html,
   };
-  // The timelines are in the temp folder already (streamed by the workers); listed in the manifest.
-  const timelineFiles = args.timelines === true ? done.map(({ task }) => timelineFile(task.strategy ?? "", task.replication)) : [];
-  const auto = plan.kind === "auto" ? { max: plan.max, tolerance: toleranceText(plan.tolerance), stoppedBecause: stopped } : undefined;
   files["manifest.json"] = buildManifest({
     version: kmsimVersion(),
     scenario: scenario.name,
@@ -190,8 +231,8 @@ async function compareInto(stage: ResultStage, folder: string, p: ComparePlan): 
     start: scenario.start,
     durationMin: scenario.base.durationMin,
     sampleMin: scenario.sampleMin,
-    eventsProcessed: done.reduce((sum, d) => sum + d.result.eventsProcessed, 0),
-    wallTimeMs: Math.round(wallTimeMs),
+    eventsProcessed: c.eventsProcessed,
+    wallTimeMs: Math.round(c.wallTimeMs),
     world: {
       replications,
       ...(auto === undefined ? {} : { autoReplications: auto }),
@@ -199,7 +240,7 @@ async function compareInto(stage: ResultStage, folder: string, p: ComparePlan): 
       workers,
       strategies: variants.map((v) => ({ name: v.name, world: v.world })),
     },
-    files: [...Object.keys(files), ...timelineFiles],
+    files: [...Object.keys(files), ...c.extraFiles],
   });
   let written = 0;
   for (const [name, text] of Object.entries(files)) {
@@ -208,12 +249,12 @@ async function compareInto(stage: ResultStage, folder: string, p: ComparePlan): 
   }
   await testPause("swap");
   stage.commit();
-  const ranked = rankStrategies(names, runs, metrics);
-  const replicationsInfo = auto === undefined ? { count: replications } : { count: replications, auto: { reason: stopped ?? "", max: plan.kind === "auto" ? plan.max : 0 } };
+  const ranked = rankStrategies(names, runs, [...metrics]);
+  const replicationsInfo = auto === undefined ? { count: replications } : { count: replications, auto: { reason: auto.stoppedBecause ?? "", max: auto.max } };
   process.stdout.write(
-    args.json === true
-      ? rankingJson(scenario.name, ranked, metrics, { folder, replications, auto: auto === undefined ? null : { max: auto.max, stoppedBecause: auto.stoppedBecause ?? "" }, workers })
-      : formatRanking(scenario.name, ranked, metrics, { replications: replicationsInfo, folder, wallTimeMs, workers }),
+    c.json
+      ? rankingJson(scenario.name, ranked, [...metrics], { folder, replications, auto: auto === undefined ? null : { max: auto.max, stoppedBecause: auto.stoppedBecause ?? "" }, workers })
+      : formatRanking(scenario.name, ranked, [...metrics], { replications: replicationsInfo, folder, wallTimeMs: c.wallTimeMs, workers }),
   );
   return folder;
 }
@@ -333,4 +374,63 @@ function batchesOf(tasks: readonly ReplicationTask[], workers: number): Replicat
   const out: ReplicationTask[][] = [];
   for (let i = 0; i < tasks.length; i += size) out.push(tasks.slice(i, i + size));
   return out;
+}
+
+/**
+ * `compare --shard K/N` (FORMAT.md "Shards and merge"): the comparison's tasks (strategies in file
+ * order × replications) as a one-point campaign; `kmsim merge` writes the comparison folder.
+ */
+async function compareShard(args: CompareArgs): Promise<string> {
+  if (typeof args.replications === "string" && args.replications.trim() === "auto") {
+    throw new InputError(["kmsim: --shard needs a number of replications, not auto: the stopping rule needs all of a point's runs together (docs/cluster.md)"]);
+  }
+  if (args.timelines === true || args.json === true) throw new InputError([`kmsim: --shard writes a shard folder for kmsim merge: --${args.timelines === true ? "timelines" : "json"} goes with the unsharded comparison`]);
+  const parsed = readScenarioFile(args.file);
+  if (!parsed.ok) throw new InputError(parsed.errors.map(formatDiagnostic));
+  const point = args.point === undefined ? undefined : wholeNumberFlag("point", args.point, 0);
+  // Validates the file (and the point) with the usual messages before anything runs.
+  const scenario = readScenario(args.file, point);
+  const variants = chooseVariants(scenario, args.file, args.strategies);
+  rankingMetrics(args["rank-by"], runsColumns(variants.map((v) => summaryColumnSections(v.world, buildLayout(v.world)))));
+  const document = pointDocument(parsed.data, args.file, fileBaseName(args.file), point);
+  if (document === null) throw new Error(`point ${String(point)} vanished`);
+  const { sweepJob } = await import("./sweep-job.js");
+  return sweepJob(
+    { file: args.file, replications: args.replications, strategies: args.strategies, workers: args.workers, out: args.out, shard: args.shard },
+    { document, aliases: parsed.aliases, compare: { rankBy: args["rank-by"] ?? null, point: point ?? null } },
+  );
+}
+
+/** The comparison of merged compare shards: the same folder and ranking as the unsharded `compare`. */
+export async function writeMergedComparison(
+  out: string,
+  inputs: readonly string[],
+  scenario: Scenario,
+  strategies: readonly string[],
+  runs: readonly ComparedRun[],
+  rankBy: string | null,
+  totals: { readonly replications: number; readonly eventsProcessed: number; readonly wallTimeMs: number },
+): Promise<string> {
+  const variants = chooseVariants(scenario, "merge", strategies.includes("") ? undefined : strategies.join(","));
+  const columns = runsColumns(variants.map((v) => summaryColumnSections(v.world, buildLayout(v.world))));
+  const metrics = rankingMetrics(rankBy ?? undefined, columns);
+  const stage = stageResult(out, out, inputs);
+  try {
+    return await writeComparison(stage, out, {
+      scenario,
+      variants,
+      columns,
+      metrics,
+      runs,
+      replications: totals.replications,
+      auto: undefined,
+      workers: 1,
+      wallTimeMs: totals.wallTimeMs,
+      eventsProcessed: totals.eventsProcessed,
+      extraFiles: [],
+      json: false,
+    });
+  } finally {
+    stage.abort();
+  }
 }

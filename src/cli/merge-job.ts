@@ -6,6 +6,7 @@ import { join } from "node:path";
 import {
   JournalWriter,
   checkCampaignFolder,
+  gatherGroups,
   parseManifest,
   planCampaign,
   readJournal,
@@ -32,7 +33,7 @@ export async function mergeJob(args: MergeArgs): Promise<string> {
   const first = shards[0];
   const problems: string[] = [];
   for (const s of shards.slice(1)) {
-    if (s.manifest.plan !== first.manifest.plan) problems.push(`${s.dir}: from another campaign than ${first.dir} (scenario, strategies, replications or kmsim's results version differ)`);
+    if (s.manifest.plan !== first.manifest.plan || s.manifest.kind !== first.manifest.kind || JSON.stringify(s.manifest.compare ?? null) !== JSON.stringify(first.manifest.compare ?? null)) problems.push(`${s.dir}: from another campaign than ${first.dir} (scenario, strategies, replications, command options or kmsim's results version differ)`);
     else if (s.manifest.shard?.count !== first.manifest.shard?.count) problems.push(`${s.dir}: shard ${s.manifest.shard?.index}/${s.manifest.shard?.count}, but ${first.dir} is one of ${first.manifest.shard?.count}`);
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -52,6 +53,25 @@ export async function mergeJob(args: MergeArgs): Promise<string> {
   const plan = planCampaign(scenario, { file: m.file, fileBaseName: m.fileBaseName, data: m.document }, m.strategies, m.replications);
   const stored = new Map<string, Readonly<Record<string, number | string>>>();
   for (const s of shards) for (const [id, record] of readJournal(s.dir).runs) stored.set(id, record);
+  const lacking = (missing: readonly number[]): string[] =>
+    shards
+      .map((s) => ({ s, n: missing.filter((t) => t >= (s.manifest.shard?.from ?? 0) && t < (s.manifest.shard?.to ?? 0)).length }))
+      .filter((x) => x.n > 0)
+      .map((x) => `${x.s.dir}: shard ${x.s.manifest.shard?.index}/${count} lacks ${x.n} of its runs (was it interrupted? run it again to finish it)`);
+
+  if (m.kind === "compare-shard") {
+    // Shards of `compare --shard`: the comparison folder, as the unsharded compare writes it.
+    const gathered = gatherGroups(plan, stored);
+    if (!gathered.ok) throw new InputError(gathered.errors.map(formatDiagnostic));
+    if (gathered.missing.length > 0) throw new InputError(lacking(gathered.missing));
+    const runs = gathered.groups.flatMap((g) => g.runs);
+    const { writeMergedComparison } = await import("./compare-job.js");
+    return writeMergedComparison(args.out, shards.map((s) => join(s.dir, "manifest.json")), scenario, m.strategies, runs, m.compare?.rankBy ?? null, {
+      replications: m.replications,
+      eventsProcessed: shards.reduce((sum, s) => sum + s.manifest.eventsProcessed, 0),
+      wallTimeMs: performance.now() - started,
+    });
+  }
 
   const refusal = checkCampaignFolder(args.out, args.shards.map((d) => join(d, "manifest.json")));
   if (refusal !== null) throw new InputError([`${args.out === "" ? "--out" : args.out}: ${refusal}`]);
@@ -74,13 +94,7 @@ export async function mergeJob(args: MergeArgs): Promise<string> {
   };
   const r = await writeCampaignFolder(plan, stored, args.out, manifest);
   if (!r.ok && "errors" in r) throw new InputError(r.errors.map(formatDiagnostic));
-  if (!r.ok) {
-    const lacking = shards
-      .map((s) => ({ s, n: r.missing.filter((t) => t >= (s.manifest.shard?.from ?? 0) && t < (s.manifest.shard?.to ?? 0)).length }))
-      .filter((x) => x.n > 0)
-      .map((x) => `${x.s.dir}: shard ${x.s.manifest.shard?.index}/${count} lacks ${x.n} of its runs (was it interrupted? run it again to finish it)`);
-    throw new InputError(lacking);
-  }
+  if (!r.ok) throw new InputError(lacking(r.missing));
   process.stdout.write([`kmsim merge: ${shards.length} shards, ${stored.size} runs`, ...r.crossovers.map((l) => `  ${l}`), args.out, ""].join("\n"));
   return args.out;
 }
@@ -94,6 +108,8 @@ function readShardManifest(dir: string): CampaignManifest {
   const text = read.bytes.toString("utf8");
   const m = parseManifest(text);
   if (typeof m === "string") throw new InputError([`${path}: ${m}`]);
-  if (m.kind !== "sweep-shard" || m.shard === null) throw new InputError([`${path}: not a shard (kmsim sweep --shard K/N writes shard folders)`]);
+  if ((m.kind !== "sweep-shard" && m.kind !== "compare-shard") || m.shard === null) {
+    throw new InputError([`${path}: not a shard (kmsim sweep --shard K/N and kmsim compare --shard K/N write shard folders)`]);
+  }
   return m;
 }

@@ -49,14 +49,22 @@ export interface SweepArgs {
   readonly fresh?: boolean;
 }
 
+/** `compare --shard`: one shard of a comparison, run as a one-point campaign of this document. */
+export interface CompareShardSource {
+  readonly document: Record<string, unknown>;
+  readonly aliases: number;
+  readonly compare: { readonly rankBy: string | null; readonly point: number | null };
+}
+
 /** Runs the campaign (or one shard of it) and writes its folder; returns the folder. */
-export async function sweepJob(args: SweepArgs): Promise<string> {
-  const parsed = readScenarioFile(args.file);
+export async function sweepJob(args: SweepArgs, compareShard?: CompareShardSource): Promise<string> {
+  const parsed = compareShard === undefined ? readScenarioFile(args.file) : { ok: true as const, data: compareShard.document, aliases: compareShard.aliases };
   if (!parsed.ok) throw new InputError(parsed.errors.map(formatDiagnostic));
   const scenario: Scenario = loadValidScenario(args.file, parsed.data, parsed.aliases);
   const points = checkSweepPoints(parsed.data, args.file, fileBaseName(args.file));
   for (const w of points.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
   if (points.errors.length > 0) throw new InputError(points.errors.map(formatDiagnostic));
+  const command = compareShard === undefined ? "sweep" : "compare";
 
   const labels = chooseStrategyLabels(scenario, args.file, args.strategies);
   const auto = typeof args.replications === "string" && args.replications.trim() === "auto";
@@ -85,7 +93,7 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
     shard = s;
   }
   const range = shard === null ? { from: 0, to: total } : shardRange(shard, total);
-  const folder = args.out ?? (shard === null ? join("results", plan.name, "sweep") : join("results", plan.name, "shards", `sweep-${shard.index}-of-${shard.count}`));
+  const folder = args.out ?? (shard === null ? join("results", plan.name, "sweep") : join("results", plan.name, "shards", `${command}-${shard.index}-of-${shard.count}`));
   const requested = args.workers === undefined ? availableParallelism() : wholeNumberFlag("workers", args.workers, 1);
   const workers = Math.max(1, Math.min(requested, range.to - range.from));
 
@@ -99,7 +107,7 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
   const known = auto ? null : readJournalIds(folder).ids;
   const stored = auto ? readJournal(folder).runs : new Map<string, Readonly<Record<string, number | string>>>();
   const pool = startPool(workers);
-  const progress = startProgress(`kmsim sweep ${plan.name}`, range.to - range.from, { kind: "runs", atMost: auto });
+  const progress = startProgress(`kmsim ${command} ${plan.name}`, range.to - range.from, { kind: "runs", atMost: auto });
   // Ctrl-C / SIGTERM: the batches already stored stay in the journal; the lock is released.
   const removeCleanup = onInterrupt(() => {
     progress.stop();
@@ -137,7 +145,8 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
 
   const manifest: Omit<CampaignManifest, "files"> = {
     kmsim: kmsimVersion(),
-    kind: shard === null ? "sweep" : "sweep-shard",
+    kind: shard === null ? "sweep" : compareShard === undefined ? "sweep-shard" : "compare-shard",
+    ...(compareShard === undefined ? {} : { compare: compareShard.compare }),
     scenario: plan.name,
     file: plan.file,
     fileBaseName: plan.fileBaseName,
@@ -160,7 +169,7 @@ export async function sweepJob(args: SweepArgs): Promise<string> {
   const runsLine = `${outcome.reused} run${outcome.reused === 1 ? "" : "s"} reused, ${outcome.computed} computed`;
   if (shard !== null) {
     await writeFolderAtomic(folder, { "manifest.json": manifestText({ ...manifest, files: ["manifest.json"] }) });
-    process.stdout.write(`kmsim sweep ${plan.name}: shard ${shard.index}/${shard.count}, tasks ${range.from}…${range.to - 1} of ${total}: ${runsLine}\n${folder}\n`);
+    process.stdout.write(`kmsim ${command} ${plan.name}: shard ${shard.index}/${shard.count}, tasks ${range.from}…${range.to - 1} of ${total}: ${runsLine}\n${folder}\n`);
     return folder;
   }
   const finished = await finishOrFail(plan, auto ? stored : readJournal(folder).runs, folder, manifest, autoOutcome?.counts);

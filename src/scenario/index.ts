@@ -16,5 +16,5 @@ export {
   STRATEGY_FORBIDDEN_KEYS,
   formatUtc,
 } from "./values.js";
-export { checkSweepPoints, loadScenarioAt } from "./load-point.js";
+export { checkSweepPoints, loadScenarioAt, pointDocument, pointLoader } from "./load-point.js";
 export { describePoint, pointCountOf, valueIndicesAt, valueText, type SweepParameter, type SweepSpec } from "./sweep-spec.js";

@@ -88,16 +88,26 @@ function attribute(d: Diagnostic, spec: SweepSpec, point: number, doc: PointDocu
  * `sweep:`); a file without a sweep has the one point 0, the file as written.
  */
 export function loadScenarioAt(data: unknown, file: string, fileBaseName: string, point: number): LoadResult {
+  return pointLoader(data, file, fileBaseName)(point);
+}
+
+/**
+ * A loader of the file's points: the file as written is validated once, then each call builds
+ * and validates one point (a campaign loads thousands of points).
+ */
+export function pointLoader(data: unknown, file: string, fileBaseName: string): (point: number) => LoadResult {
   const written = loadScenario(data, file, fileBaseName);
-  if (!written.ok || !isRecord(data)) return written;
-  const spec = written.scenario.sweep;
-  const count = spec === null ? 1 : pointCountOf(spec);
-  if (!Number.isInteger(point) || point < 0 || point >= count) {
-    const range = count === 1 ? "the file has one point, 0" : `its points are 0 … ${count - 1}`;
-    return { ok: false, errors: [errorAt(file, "sweep", `there is no point ${point}: ${range}`)], warnings: written.warnings };
-  }
-  if (spec === null) return { ...written, scenario: { ...written.scenario, point: 0 } };
-  return loadPoint(data, file, fileBaseName, spec, point, written.warnings);
+  return (point) => {
+    if (!written.ok || !isRecord(data)) return written;
+    const spec = written.scenario.sweep;
+    const count = spec === null ? 1 : pointCountOf(spec);
+    if (!Number.isInteger(point) || point < 0 || point >= count) {
+      const range = count === 1 ? "the file has one point, 0" : `its points are 0 … ${count - 1}`;
+      return { ok: false, errors: [errorAt(file, "sweep", `there is no point ${point}: ${range}`)], warnings: written.warnings };
+    }
+    if (spec === null) return { ...written, scenario: { ...written.scenario, point: 0 } };
+    return loadPoint(data, file, fileBaseName, spec, point, written.warnings);
+  };
 }
 
 function loadPoint(
@@ -153,4 +163,23 @@ export function checkSweepPoints(data: unknown, file: string, fileBaseName: stri
     more === 0 ? d : { ...d, message: `${d.message} (and at ${more} other point${more === 1 ? "" : "s"})` },
   );
   return { errors: out.filter((d) => d.severity === "error"), warnings: out.filter((d) => d.severity === "warning") };
+}
+
+/**
+ * The document of one point (`compare --point P --shard K/N` records it in its shards): the file
+ * with the point's values set and without its sweep; the file as written, without its sweep, for
+ * a file without one. Null when the point does not exist (loadScenarioAt says why).
+ */
+export function pointDocument(data: unknown, file: string, fileBaseName: string, point: number | undefined): Record<string, unknown> | null {
+  if (!isRecord(data)) return null;
+  const written = loadScenario(data, file, fileBaseName);
+  const spec = written.ok ? written.scenario.sweep : null;
+  if (point === undefined || spec === null) {
+    if (point !== undefined && point !== 0) return null;
+    const doc = { ...data };
+    delete doc.sweep;
+    return doc;
+  }
+  if (!Number.isInteger(point) || point < 0 || point >= pointCountOf(spec)) return null;
+  return documentAt(data, spec, point).doc;
 }

@@ -206,4 +206,17 @@ describe("kmsim sweep", () => {
     expect(existsSync(join(out, "journal", "lock"))).toBe(false);
     expect(existsSync(join(out, "runs.csv"))).toBe(false);
   });
+
+  it("compare --shard K/N at a point, merged, writes the comparison folder byte-identical to the unsharded compare (manifest aside)", async () => {
+    const args = ["--point", "1", "--replications", "3", "--rank-by", "failed_attempts,clients_lapsed"];
+    const whole = join(tempRoot(), "compare-whole");
+    expect((await runCli(["compare", SMALL, ...args, "--out", whole])).code).toBe(0);
+    const dirs = [1, 2, 3].map((k) => join(tempRoot(), `compare-shard-${k}`));
+    dirs.forEach((dir, i) => expect(kmsim(["compare", SMALL, ...args, "--shard", `${i + 1}/3`, "--out", dir, "--workers", "1"]).code).toBe(0));
+    const merged = join(tempRoot(), "compare-merged");
+    const r = await runCli(["merge", merged, ...dirs]);
+    expect(r.code).toBe(0);
+    for (const f of ["runs.csv", "comparison.csv", "comparison-chart.svg", "comparison-chart.html"]) expect([f, read(merged, f)]).toEqual([f, read(whole, f)]);
+    expect((await runCli(["compare", SMALL, "--replications", "auto", "--shard", "1/2"])).code).toBe(2);
+  });
 });

@@ -10,6 +10,7 @@ interface Args {
   workers?: number;
   out?: string;
   point?: number;
+  shard?: string;
   strategies?: string;
   timelines?: boolean;
   json?: boolean;
@@ -27,6 +28,7 @@ export const compareCommand: CommandModule<object, Args> = {
       .option("rank-by", { type: "string", describe: "rank by these summary columns in order (`name:high` where higher is better)" })
       .option("workers", { type: "number", requiresArg: true, describe: "worker threads (default: min(CPUs, runs); at most one per run, a warning above the CPUs)" })
       .option("point", { type: "number", requiresArg: true, describe: "the scenario at point P of its sweep: (0-based), exactly as kmsim sweep runs it" })
+      .option("shard", { type: "string", describe: "run only shard K of N of the runs (K/N) into a shard folder; kmsim merge writes the comparison folder" })
       .option("out", { type: "string", describe: "the comparison folder itself (default results/<name>/compare/); replaced whole, only if kmsim wrote it" })
       .option("strategies", { type: "string", describe: "only these strategies, comma-separated" })
       .option("timelines", { type: "boolean", describe: "also write each run's timeline CSV" })

@@ -1,6 +1,6 @@
 // One replication of one world: the model run and its streaming aggregation, nothing else (no
 // charts, no files), so that compare's worker threads load only the simulation code.
-import { buildLayout, simulate, type World } from "../kms/index.js";
+import { buildLayout, simulate, simulateCompiled, type CompiledWorld, type World } from "../kms/index.js";
 import { FileSink } from "../report/file-sink.js";
 import { RunAggregator } from "../report/run-aggregator.js";
 
@@ -25,18 +25,21 @@ export interface ReplicationResult {
   readonly eventsProcessed: number;
 }
 
-/** Runs replication `task.replication` of the world, streams from (seed, replication) (§R3). */
-export function runReplication(task: ReplicationTask): ReplicationResult {
+/**
+ * Runs replication `task.replication` of the world, streams from (seed, replication) (§R3).
+ * `compiled`: the task's world already compiled (a worker compiles a batch's world once).
+ */
+export function runReplication(task: ReplicationTask, compiled?: CompiledWorld): ReplicationResult {
   const file = task.timelinePath === undefined || task.timelinePath === null ? null : new FileSink(task.timelinePath);
   try {
-    return replicate(task, file);
+    return replicate(task, file, compiled);
   } catch (err) {
     file?.abort();
     throw err;
   }
 }
 
-function replicate(task: ReplicationTask, file: FileSink | null): ReplicationResult {
+function replicate(task: ReplicationTask, file: FileSink | null, compiled: CompiledWorld | undefined): ReplicationResult {
   const aggregator = new RunAggregator(task.world, buildLayout(task.world), {
     startEpochMs: task.startEpochMs,
     sampleMin: task.sampleMin,
@@ -46,7 +49,8 @@ function replicate(task: ReplicationTask, file: FileSink | null): ReplicationRes
     seed: task.seed,
     ...(file === null ? {} : { timeline: file }),
   });
-  const stats = simulate(task.world, { seed: task.seed, replication: task.replication }, aggregator);
+  const run = { seed: task.seed, replication: task.replication };
+  const stats = compiled === undefined ? simulate(task.world, run, aggregator) : simulateCompiled(compiled, run, aggregator);
   const outputs = aggregator.finish();
   file?.close();
   return {

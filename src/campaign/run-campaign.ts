@@ -5,7 +5,7 @@
 import type { ReplicationResult, ReplicationTask } from "./replication.js";
 import type { JournalRecord, JournalWriter } from "./journal.js";
 import type { CampaignPlan } from "./plan.js";
-import { walkGroups } from "./walk.js";
+import { groupsOf } from "./walk.js";
 import type { Diagnostic } from "../scenario/index.js";
 
 /** Runs a batch of replications (on worker threads, or in this thread for tests). */
@@ -48,45 +48,28 @@ export async function runMissing(
   stored: RunStore,
   options: RunOptions,
 ): Promise<{ ok: true; outcome: RunOutcome } | { ok: false; errors: Diagnostic[] }> {
-  const batches: { tasks: ReplicationTask[]; ids: string[] }[] = [];
   let reused = 0;
-  for (const range of ranges) {
-    const walked = walkGroups(plan, range, (group) => {
-      let current: { tasks: ReplicationTask[]; ids: string[] } | null = null;
-      group.replications.forEach((r, i) => {
-        const id = group.ids[i];
-        if (stored.has(id)) {
-          reused++;
-          return;
-        }
-        if (current === null || current.tasks.length >= options.batchSize) {
-          current = { tasks: [], ids: [] };
-          batches.push(current);
-        }
-        current.tasks.push({
-          world: group.world,
-          scenario: plan.name,
-          strategy: group.label === "" ? null : group.label,
-          seed: plan.seed,
-          replication: r,
-          startEpochMs: plan.startEpochMs,
-          sampleMin: plan.sampleMin,
-          timeline: false,
-        });
-        current.ids.push(id);
-      });
-    });
-    if (!walked.ok) return walked;
-  }
-
-  let done = reused;
+  let done = 0;
   let computed = 0;
   let eventsProcessed = 0;
+  let errors: Diagnostic[] | null = null;
+  const batches = missingBatches(plan, ranges, stored, options.batchSize, () => {
+    reused++;
+    done++;
+  });
+  /** The next batch to run, or null at the end; runs found stored on the way count as reused. */
+  let finished = false;
+  const nextBatch = (): Batch | null => {
+    if (finished) return null;
+    const n = batches.next();
+    if (n.done !== true) return n.value;
+    finished = true;
+    if (!n.value.ok) errors = n.value.errors;
+    return null;
+  };
   options.onProgress?.(done);
-  let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < batches.length) {
-      const batch = batches[next++];
+    for (let batch = nextBatch(); batch !== null && errors === null; batch = nextBatch()) {
       const results = await options.execute(batch.tasks);
       const records = results.map((res, i) => ({ id: batch.ids[i], record: res.summaryRecord }));
       options.writer.add(records);
@@ -99,6 +82,61 @@ export async function runMissing(
       await options.afterBatch?.();
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, batches.length)) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, lane));
+  if (errors !== null) return { ok: false, errors };
   return { ok: true, outcome: { reused, computed, eventsProcessed } };
+}
+
+interface Batch {
+  readonly tasks: ReplicationTask[];
+  readonly ids: string[];
+}
+
+/**
+ * The missing runs of `ranges`, a batch (of one group, at most `size` runs) at a time, made as the
+ * lanes ask for them: a campaign of millions of runs never holds its task list.
+ */
+function* missingBatches(
+  plan: CampaignPlan,
+  ranges: readonly { from: number; to: number }[],
+  stored: RunStore,
+  size: number,
+  onReused: () => void,
+): Generator<Batch, { ok: true } | { ok: false; errors: Diagnostic[] }> {
+  for (const range of ranges) {
+    const groups = groupsOf(plan, range);
+    for (;;) {
+      const g = groups.next();
+      if (g.done === true) {
+        if (!g.value.ok) return g.value;
+        break;
+      }
+      const group = g.value;
+      let current: Batch = { tasks: [], ids: [] };
+      for (let i = 0; i < group.ids.length; i++) {
+        const id = group.ids[i];
+        if (stored.has(id)) {
+          onReused();
+          continue;
+        }
+        current.tasks.push({
+          world: group.world,
+          scenario: plan.name,
+          strategy: group.label === "" ? null : group.label,
+          seed: plan.seed,
+          replication: group.replications[i],
+          startEpochMs: plan.startEpochMs,
+          sampleMin: plan.sampleMin,
+          timeline: false,
+        });
+        current.ids.push(id);
+        if (current.tasks.length >= size) {
+          yield current;
+          current = { tasks: [], ids: [] };
+        }
+      }
+      if (current.tasks.length > 0) yield current;
+    }
+  }
+  return { ok: true };
 }

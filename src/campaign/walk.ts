@@ -21,12 +21,11 @@ export interface TaskGroup {
   readonly ids: readonly string[];
 }
 
-/** Calls `visit` for every group of the tasks [from, to), in task order; stops at a point whose scenario is invalid. */
-export function walkGroups(
-  plan: CampaignPlan,
-  range: { from: number; to: number },
-  visit: (group: TaskGroup) => void,
-): { ok: true } | { ok: false; errors: Diagnostic[] } {
+/**
+ * The groups of the tasks [from, to), in task order, one at a time (the task list is never built);
+ * a point whose scenario is invalid ends the walk with its errors.
+ */
+export function* groupsOf(plan: CampaignPlan, range: { from: number; to: number }): Generator<TaskGroup, { ok: true } | { ok: false; errors: Diagnostic[] }> {
   const { shape } = plan;
   let t = range.from;
   let loaded = null as { point: number; worlds: World[] } | null;
@@ -43,7 +42,7 @@ export function walkGroups(
     const digest = worldDigest(world);
     const replications: number[] = [];
     for (let r = first.replication; r < first.replication + (end - t); r++) replications.push(r);
-    visit({
+    yield {
       point: first.point,
       strategy: first.strategy,
       label,
@@ -51,8 +50,21 @@ export function walkGroups(
       firstTask: t,
       replications,
       ids: replications.map((r) => runIdentity(digest, label, plan.seed, r)),
-    });
+    };
     t = end;
   }
   return { ok: true };
+}
+
+/** Calls `visit` for every group of the tasks [from, to), in task order; stops at a point whose scenario is invalid. */
+export function walkGroups(
+  plan: CampaignPlan,
+  range: { from: number; to: number },
+  visit: (group: TaskGroup) => void,
+): { ok: true } | { ok: false; errors: Diagnostic[] } {
+  const groups = groupsOf(plan, range);
+  for (let g = groups.next(); ; g = groups.next()) {
+    if (g.done === true) return g.value;
+    visit(g.value);
+  }
 }

@@ -3,5 +3,5 @@
 import { runReplication, type ReplicationResult, type ReplicationTask } from "../campaign/replication.js";
 
 export default function run(batch: readonly ReplicationTask[]): ReplicationResult[] {
-  return batch.map(runReplication);
+  return batch.map((task) => runReplication(task));
 }

@@ -60,7 +60,15 @@ export interface SimulateOptions {
 
 /** Runs one replication of a world from minute 0 to its duration, reporting facts to `sink`. */
 export function simulate(world: World, run: RunIdentity, sink: FactSink, options: SimulateOptions = {}): RunStats {
-  return new Simulation(compileWorld(world), run, sink).run(options);
+  return simulateCompiled(compileWorld(world), run, sink, options);
+}
+
+/**
+ * The same for a world compiled once (compileWorld): a campaign's worker runs many replications of
+ * one world. The compiled world is read only; every run keeps its state of its own.
+ */
+export function simulateCompiled(compiled: CompiledWorld, run: RunIdentity, sink: FactSink, options: SimulateOptions = {}): RunStats {
+  return new Simulation(compiled, run, sink).run(options);
 }
 
 class Simulation {

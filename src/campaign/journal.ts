@@ -7,7 +7,6 @@ import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { StringDecoder } from "node:string_decoder";
 import { IdSet } from "./id-set.js";
 
 export const JOURNAL_DIR = "journal";
@@ -52,19 +51,29 @@ export function parseJournal(text: string): { records: JournalRecord[]; skipped:
 /** Every stored run of a campaign folder, by identity (a run stored twice is the same run). */
 export function readJournal(folder: string): { runs: Map<string, JournalRecord["record"]>; skipped: number } {
   const runs = new Map<string, JournalRecord["record"]>();
-  const skipped = eachJournalLine(folder, (json) => {
-    const r = JSON.parse(json) as JournalRecord;
+  const skipped = eachSoundRecord(folder, (buf, json, end) => {
+    const r = JSON.parse(buf.toString("utf8", json, end)) as JournalRecord;
     runs.set(r.id, r.record);
   });
   return { runs, skipped };
 }
 
 /**
- * The identities of every stored run, compactly, for planning. Works on the bytes (no string per
- * line): millions of records are checked and their identities taken in little memory.
+ * The identities of every stored run, compactly, for planning: taken from the bytes (no string
+ * per line), so millions of records are checked in little memory.
  */
 export function readJournalIds(folder: string): { ids: IdSet; skipped: number } {
   const ids = new IdSet(estimateRecords(folder));
+  const skipped = eachSoundRecord(folder, (buf, json) => ids.addBytes(buf, json + ID_AT));
+  return { ids, skipped };
+}
+
+/**
+ * Calls `visit` with the bytes of every sound record of the folder's journal files (the record's
+ * JSON is buf[json, end)), reading them in chunks: a journal may be larger than a string can be.
+ * Returns how many lines were skipped (torn or failing their checksum).
+ */
+function eachSoundRecord(folder: string, visit: (buf: Buffer, json: number, end: number) => void): number {
   let skipped = 0;
   for (const path of journalFiles(folder)) {
     const fd = openSync(path, "r");
@@ -76,7 +85,7 @@ export function readJournalIds(folder: string): { ids: IdSet; skipped: number } 
         filled += n;
         let start = 0;
         for (let nl = buffer.indexOf(10, start); nl >= 0 && nl < filled; nl = buffer.indexOf(10, start)) {
-          if (soundBytes(buffer, start, nl)) ids.addBytes(buffer, start + 17 + ID_AT);
+          if (soundBytes(buffer, start, nl)) visit(buffer, start + 17, nl);
           else skipped++;
           start = nl + 1;
         }
@@ -96,7 +105,7 @@ export function readJournalIds(folder: string): { ids: IdSet; skipped: number } 
       closeSync(fd);
     }
   }
-  return { ids, skipped };
+  return skipped;
 }
 
 /** Whether the line [start, end) of `buf` is `<checksum> <json>` with a checksum that holds. */
@@ -132,17 +141,9 @@ function journalFiles(folder: string): string[] {
  * shortest of its first lines, so the set is sized once instead of doubling (and copying) as it fills.
  */
 function estimateRecords(folder: string): number {
-  const dir = join(folder, JOURNAL_DIR);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".jsonl"));
-  } catch {
-    return 0;
-  }
   let total = 0;
   const head = Buffer.alloc(1 << 16);
-  for (const name of names) {
-    const path = join(dir, name);
+  for (const path of journalFiles(folder)) {
     const size = statSync(path).size;
     const fd = openSync(path, "r");
     let n: number;
@@ -161,48 +162,6 @@ function estimateRecords(folder: string): number {
 /** Where the identity starts in a record's JSON: `{"id":"` is always first (journalLine writes it so). */
 const ID_AT = '{"id":"'.length;
 
-/**
- * Calls `visit` with the JSON of every sound record of the folder's journal files, reading them in
- * chunks (a journal may be larger than a string can be); returns how many lines were skipped.
- */
-function eachJournalLine(folder: string, visit: (json: string) => void): number {
-  const dir = join(folder, JOURNAL_DIR);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".jsonl")).sort();
-  } catch {
-    return 0;
-  }
-  let skipped = 0;
-  const buffer = Buffer.alloc(1 << 20);
-  for (const name of names) {
-    const fd = openSync(join(dir, name), "r");
-    try {
-      let rest = "";
-      const decoder = new StringDecoder("utf8"); // a character may straddle two chunks
-      for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
-        const text = rest + decoder.write(buffer.subarray(0, n));
-        const lines = text.split("\n");
-        rest = lines.pop() ?? "";
-        for (const line of lines) {
-          const json = soundRecord(line);
-          if (json === null) skipped++;
-          else visit(json);
-        }
-      }
-      if (rest !== "") skipped++; // a torn last line
-    } finally {
-      closeSync(fd);
-    }
-  }
-  return skipped;
-}
-
-/** The JSON of a journal line whose checksum holds, else null. */
-function soundRecord(line: string): string | null {
-  const json = line.slice(17);
-  return line.charCodeAt(16) === 32 && checksum(json) === line.slice(0, 16) ? json : null;
-}
 
 /** Removes a campaign folder's journal (`--fresh`). */
 export function discardJournal(folder: string): void {

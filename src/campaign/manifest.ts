@@ -4,7 +4,6 @@
 import { createHash } from "node:crypto";
 import { canonicalJson, RESULTS_VERSION } from "./identity.js";
 import type { CampaignPlan } from "./plan.js";
-import type { Shard } from "./tasks.js";
 
 export interface CampaignManifest {
   readonly kmsim: string;

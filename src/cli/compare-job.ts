@@ -11,13 +11,10 @@ import {
   COMPARISON_CHART_HTML,
   COMPARISON_CHART_SVG,
   AUTO_BATCH,
-  AUTO_MAX_REPLICATIONS,
   buildManifest,
   comparisonCsv,
   defaultRankingMetrics,
-  formatNumber,
   parseRankBy,
-  parseTolerance,
   rankStrategies,
   rankableColumns,
   renderComparisonChartFromCsv,
@@ -28,11 +25,11 @@ import {
   type ComparedRun,
   type RankingMetric,
   type StopReason,
-  type Tolerance,
 } from "../report/index.js";
 import type { ResultStage } from "../report/index.js";
 import { fileBaseName, formatDiagnostic, pointDocument, readScenarioFile, type Scenario } from "../scenario/index.js";
 import { InputError } from "./errors.js";
+import { replicationPlan, toleranceText, type ReplicationPlan } from "./replication-plan.js";
 import { wholeNumberFlag } from "./options.js";
 import { startProgress, type Progress } from "./progress.js";
 import type { ReplicationResult, ReplicationTask } from "../campaign/replication.js";
@@ -66,11 +63,6 @@ export interface Variant {
   readonly name: string;
   readonly world: World;
 }
-
-/** How many replications: a fixed number, or batches until the question is answered (FORMAT.md `--replications auto`). */
-type ReplicationPlan =
-  | { readonly kind: "fixed"; readonly count: number }
-  | { readonly kind: "auto"; readonly max: number; readonly tolerance: Tolerance };
 
 /** Runs the comparison and writes its folder; returns the folder path. */
 export async function compareJob(args: CompareArgs): Promise<string> {
@@ -270,34 +262,6 @@ function range(from: number, to: number): number[] {
 
 function comparedRuns(done: readonly { task: ReplicationTask; result: ReplicationResult }[]): ComparedRun[] {
   return done.map(({ task, result }) => ({ strategy: task.strategy ?? "", replication: task.replication, record: result.summaryRecord }));
-}
-
-/** `--replications N|auto`, `--max-replications`, `--tolerance` (bad values exit 2). */
-function replicationPlan(args: CompareArgs, fromFile: number): ReplicationPlan {
-  const auto = typeof args.replications === "string" && args.replications.trim() === "auto";
-  if (!auto) {
-    if (args["max-replications"] !== undefined || args.tolerance !== undefined) {
-      throw new InputError([`kmsim: --max-replications and --tolerance go with --replications auto`]);
-    }
-    const count = args.replications === undefined ? fromFile : wholeNumberFlag("replications", args.replications, 1);
-    if (count > 10_000) throw new InputError([`kmsim: --replications must be at most 10000`]);
-    return { kind: "fixed", count };
-  }
-  const max = args["max-replications"] === undefined ? AUTO_MAX_REPLICATIONS : wholeNumberFlag("max-replications", args["max-replications"], 1);
-  if (max > 10_000) throw new InputError([`kmsim: --max-replications must be at most 10000`]);
-  let tolerance: Tolerance = { kind: "default" };
-  if (args.tolerance !== undefined) {
-    const parsed = parseTolerance(String(args.tolerance));
-    if (parsed === null) throw new InputError([`kmsim: --tolerance expects a number ≥ 0 (in the deciding metric's unit) or a percentage such as 1%, got ${JSON.stringify(args.tolerance)}`]);
-    tolerance = parsed;
-  }
-  return { kind: "auto", max, tolerance };
-}
-
-function toleranceText(t: Tolerance): string {
-  if (t.kind === "absolute") return String(t.value);
-  if (t.kind === "relative") return `${formatNumber(t.fraction * 100)}%`;
-  return "default (1% of the best's mean, at least the metric's resolution)";
 }
 
 /** `--rank-by` or the default ranking (FORMAT.md); an unknown column exits 2 before anything runs. */

@@ -27,11 +27,12 @@ import {
   type RunOutcome,
 } from "../campaign/index.js";
 import { manifestText } from "../campaign/manifest.js";
-import { AUTO_BATCH, AUTO_MAX_REPLICATIONS, formatNumber, parseTolerance, writeFolderAtomic, type Tolerance } from "../report/index.js";
+import { AUTO_BATCH, writeFolderAtomic, type Tolerance } from "../report/index.js";
 import { checkSweepPoints, fileBaseName, formatDiagnostic, readScenarioFile, type Scenario } from "../scenario/index.js";
 import { onInterrupt, setInterruptNote } from "./interrupt.js";
 import { testPause } from "./test-pause.js";
 import { InputError } from "./errors.js";
+import { replicationPlan, toleranceText } from "./replication-plan.js";
 import { wholeNumberFlag } from "./options.js";
 import { startProgress } from "./progress.js";
 import { loadValidScenario, chooseStrategyLabels } from "./scenario-input.js";
@@ -67,23 +68,13 @@ export async function sweepJob(args: SweepArgs, compareShard?: CompareShardSourc
   const command = compareShard === undefined ? "sweep" : "compare";
 
   const labels = chooseStrategyLabels(scenario, args.file, args.strategies);
-  const auto = typeof args.replications === "string" && args.replications.trim() === "auto";
+  const repPlan = replicationPlan(args, scenario.replications);
+  const auto = repPlan.kind === "auto";
   if (auto && args.shard !== undefined) {
     throw new InputError(["kmsim: --shard needs a number of replications, not auto: the stopping rule needs all of a point's runs together (docs/cluster.md)"]);
   }
-  if (!auto && (args["max-replications"] !== undefined || args.tolerance !== undefined)) {
-    throw new InputError(["kmsim: --max-replications and --tolerance go with --replications auto"]);
-  }
-  let tolerance: Tolerance = { kind: "default" };
-  if (auto && args.tolerance !== undefined) {
-    const t = parseTolerance(String(args.tolerance));
-    if (t === null) throw new InputError([`kmsim: --tolerance expects a number ≥ 0 (in the deciding metric's unit) or a percentage such as 1%, got ${JSON.stringify(args.tolerance)}`]);
-    tolerance = t;
-  }
-  const replications = auto
-    ? args["max-replications"] === undefined ? AUTO_MAX_REPLICATIONS : wholeNumberFlag("max-replications", args["max-replications"], 1)
-    : args.replications === undefined ? scenario.replications : wholeNumberFlag("replications", args.replications, 1);
-  if (replications > 10_000) throw new InputError([`kmsim: --${auto ? "max-replications" : "replications"} must be at most 10000`]);
+  const tolerance: Tolerance = repPlan.kind === "auto" ? repPlan.tolerance : { kind: "default" };
+  const replications = repPlan.kind === "auto" ? repPlan.max : repPlan.count;
   const plan = planCampaign(scenario, { file: args.file, fileBaseName: fileBaseName(args.file), data: parsed.data }, labels, replications);
   const total = taskCount(plan.shape);
   let shard: Shard | null = null;
@@ -198,10 +189,4 @@ function autoSpan(counts: readonly number[]): string {
   const lo = Math.min(...counts);
   const hi = Math.max(...counts);
   return lo === hi ? `${lo} at every point` : `${lo}–${hi} per point`;
-}
-
-function toleranceText(t: Tolerance): string {
-  if (t.kind === "absolute") return String(t.value);
-  if (t.kind === "relative") return `${formatNumber(t.fraction * 100)}%`;
-  return "default (1% of the best's mean, at least the metric's resolution)";
 }

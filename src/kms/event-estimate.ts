@@ -5,25 +5,11 @@
 // 10^9 units of work (a run of hours or days). Within a few per cent on always-online estates
 // (100 000 clients × 1 year: 5.5 million events, estimated 5.4).
 import type { Distribution } from "../engine/distribution.js";
+import { distributionMean } from "../engine/draws.js";
 import type { Outage, World } from "./world.js";
 
-/** The mean of a distribution of minutes (lognormal: median × e^(σ²/2)). */
-export function meanMinutes(d: Distribution): number {
-  switch (d.kind) {
-    case "fixed":
-      return d.value;
-    case "exp":
-      return d.mean;
-    case "lognormal":
-      return d.median * Math.exp((d.sigma * d.sigma) / 2);
-    case "uniform":
-      return (d.min + d.max) / 2;
-    default: {
-      const never: never = d;
-      return never;
-    }
-  }
-}
+/** The mean of a distribution of minutes (lognormal: median × e^(σ²/2)): the engine's distributionMean. */
+export const meanMinutes = distributionMean;
 
 /** Changes over the run of alternating spans ON and OFF: two per cycle, a cycle at least a minute (times are whole minutes). */
 function alternations(durationMin: number, on: Distribution, off: Distribution): number {

@@ -49,7 +49,7 @@ export class LazyOnline {
   private readonly onlineBefore: Float64Array;
 
   constructor(
-    private readonly w: CompiledWorld,
+    w: CompiledWorld,
     private readonly streams: EntityStreams,
     private readonly horizon: number,
   ) {

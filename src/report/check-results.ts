@@ -3,7 +3,7 @@
 // comparison folder's runs.csv, comparison.csv and any timeline-<strategy>-r<R>.csv. events.csv is
 // not read by `report` and is not checked (it may be gigabytes). A file may be absent only where
 // an older kmsim did not write it (availability.csv) or the chart does not need it.
-import { open, readFile, readdir } from "node:fs/promises";
+import { open, readdir } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import { join } from "node:path";
 import { CsvChecker, type TableRule } from "./csv-check.js";
@@ -17,6 +17,7 @@ import {
   summaryRule,
   timelineRule,
 } from "./result-contract.js";
+import { readOptional } from "./optional-file.js";
 
 /** One problem: the file (name inside the folder) and `line N: message` or `PATH: message`. */
 export interface FolderProblem {
@@ -25,15 +26,6 @@ export interface FolderProblem {
 }
 
 const MANIFEST = "manifest.json";
-
-async function readOptional(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw err;
-  }
-}
 
 /** The manifest's text, or a problem saying why the CSVs cannot be checked. */
 async function manifestText(folder: string): Promise<string | FolderProblem> {

@@ -2,13 +2,13 @@
 // lists, written with buffered writes straight to the file, so memory does not grow with the rows.
 // The file is created inside the result's temp folder, which is swapped in only when the whole
 // result exists (result-folder.ts), so a failed run leaves no partial events.csv.
-import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from "node:fs";
 import { LICENSE_STATE_NAMES, Pool, ResultCode } from "../kms/facts.js";
 import type { FactSink, LicenseState } from "../kms/facts.js";
 import { groupOfMachine, isOfficeClient, machineOfClient } from "../kms/layout.js";
 import type { Layout } from "../kms/layout.js";
 import type { World } from "../kms/world.js";
 import { csvField, csvRow } from "./csv.js";
+import { FileSink } from "./file-sink.js";
 import { AsciiBuffer } from "./ascii-buffer.js";
 import { formatNumber, formatResultCode } from "./format.js";
 
@@ -44,7 +44,9 @@ export class EventsWriter implements FactSink {
   /** The file the rows go to (a new file: never over an existing one). */
   readonly path: string;
   private rows = 0;
-  private fd: number;
+  /** The file rows go to as the buffer fills (file-sink.ts: its close syncs, its abort deletes). */
+  private readonly file: FileSink;
+  private closed = false;
   private readonly out: AsciiBuffer;
   private readonly bufferBytes: number;
   private readonly startEpochMs: number;
@@ -72,7 +74,7 @@ export class EventsWriter implements FactSink {
     for (const g of world.clients) {
       if (csvField(g.id) !== g.id) throw new Error(`EventsWriter: group id ${JSON.stringify(g.id)} would need CSV quoting`);
     }
-    this.fd = openSync(path, "wx");
+    this.file = new FileSink(path);
     this.out.ascii(csvRow(EVENTS_COLUMNS));
   }
 
@@ -83,7 +85,7 @@ export class EventsWriter implements FactSink {
 
   /** Starts a row: `minute,time,kind,`. */
   private begin(at: number, kind: string): void {
-    if (this.fd < 0) throw new Error("EventsWriter: write after close");
+    if (this.closed) throw new Error("EventsWriter: write after close");
     const out = this.out;
     out.number(at, formatNumber);
     out.byte(COMMA);
@@ -132,9 +134,7 @@ export class EventsWriter implements FactSink {
   }
 
   private flush(): void {
-    const bytes = this.out.bytes();
-    let off = 0;
-    while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    this.file.write(this.out.bytes());
     this.out.clear();
   }
 
@@ -199,31 +199,21 @@ export class EventsWriter implements FactSink {
     this.idRow(at, up ? "dns_up" : "dns_down", this.siteIds[site]);
   }
 
-  /** Flushes the buffer, syncs and closes the temp file (idempotent). */
+  /** Flushes the buffer, syncs and closes the file (idempotent). */
   close(): void {
-    if (this.fd < 0) return;
+    if (this.closed) return;
+    this.closed = true;
     try {
       this.flush();
-      fsyncSync(this.fd);
     } finally {
-      closeSync(this.fd);
-      this.fd = -1;
+      this.file.close();
     }
   }
 
   /** Closes and deletes the file: the run failed (FORMAT.md "a failed run leaves no partial output files"). */
   abort(): void {
-    try {
-      if (this.fd >= 0) closeSync(this.fd);
-    } catch {
-      // already unusable; the file is removed below
-    }
-    this.fd = -1;
+    this.closed = true;
     this.out.clear();
-    try {
-      unlinkSync(this.path);
-    } catch {
-      // already gone
-    }
+    this.file.abort();
   }
 }

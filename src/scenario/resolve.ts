@@ -13,7 +13,6 @@ import {
   type ClientGroupSpec,
   type HostSpec,
   type LinkSpec,
-  type Outage,
   type SiteSpec,
   type World,
 } from "../kms/world.js";

@@ -3,7 +3,6 @@
 // (title). `kmsim run` and `kmsim report` go through the same inputs, so a redraw is identical.
 // A folder written before availability.csv existed redraws without host, link and DNS lanes.
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { basename, join } from "node:path";
 import Papa from "papaparse";
@@ -15,6 +14,7 @@ import { RowSample } from "../chart-sample.js";
 import { manifestContext } from "./manifest-context.js";
 import { timelineChartSpec } from "./spec.js";
 import type { RunChartOptions } from "./spec.js";
+import { readOptional } from "../optional-file.js";
 
 /** The run's chart as SVG and as a self-contained HTML page (FORMAT.md "Run folder"). */
 export async function renderTimelineChart(
@@ -42,15 +42,6 @@ export function runChartOptions(
     rebuilds: context.rebuilds,
     officeHosts: context.officeHosts,
   };
-}
-
-async function readOptional(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw err;
-  }
 }
 
 /** The title of a run folder: `<scenario>` or `<scenario> / <strategy>` from summary.csv, else the folder name. */

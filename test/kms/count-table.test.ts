@@ -1,6 +1,7 @@
 // Unit tests of one count table (MODEL.md §H2–§H5), driven through CountTable's upsert / expire /
 // clear. Expected values are worked out from the rules in the comments; the simulation-level
 // versions of the same rules are in host-rules.test.ts.
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { COUNT_ENTRY_LIFETIME_MIN, CountTable } from "../../src/kms/count-table.js";
 
@@ -150,5 +151,74 @@ describe("CountTable ring buffer (§H3 §H4)", () => {
     expect(t.count).toBe(2);
     expect(t.expire(301 + 43_200)).toBe(2);
     expect(t.count).toBe(0);
+  });
+});
+
+// The plain rules of §H2–§H5 on a list in last-seen order, for the property below: CountTable
+// skips its scan when a CMID's bucket is empty, and must agree with this list on every step.
+class ListTable {
+  entries: { cmid: number; seen: number }[] = [];
+  largestPolicy = 0;
+
+  upsert(cmid: number, now: number, policy: number): number {
+    this.largestPolicy = Math.max(this.largestPolicy, policy);
+    this.entries = this.entries.filter((e) => e.cmid !== cmid);
+    if (this.largestPolicy === 0) {
+      this.entries = [];
+      return 0;
+    }
+    while (this.entries.length >= 2 * this.largestPolicy) this.entries.shift();
+    this.entries.push({ cmid, seen: now });
+    return this.entries.length;
+  }
+
+  expire(now: number): number {
+    const before = this.entries.length;
+    while (this.entries.length > 0 && this.entries[0].seen + COUNT_ENTRY_LIFETIME_MIN <= now) this.entries.shift();
+    return before - this.entries.length;
+  }
+
+  clear(rebuilt: boolean): void {
+    this.entries = [];
+    if (rebuilt) this.largestPolicy = 0;
+  }
+}
+
+describe("CountTable against the list rules (§H2–§H5)", () => {
+  type Step =
+    | { kind: "request"; cmid: number; gap: number; policy: number }
+    | { kind: "expire"; gap: number }
+    | { kind: "clear"; rebuilt: boolean };
+  // CMIDs collide in the table's buckets (multiples of 256 apart) as well as repeat.
+  const cmid = fc.oneof(fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: 6 }).map((k) => 7 + 256 * k));
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    { weight: 20, arbitrary: fc.record({ kind: fc.constant("request" as const), cmid, gap: fc.integer({ min: 0, max: 3000 }), policy: fc.constantFrom(0, SERVER, CLIENT) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant("expire" as const), gap: fc.integer({ min: 0, max: 50_000 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant("clear" as const), rebuilt: fc.boolean() }) },
+  );
+
+  test("every count, expiry and next expiry minute equals the list model's", () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 400 }), (steps) => {
+        const table = new CountTable();
+        const list = new ListTable();
+        let now = 0;
+        for (const s of steps) {
+          if (s.kind === "request") {
+            now += s.gap;
+            expect(table.upsert(s.cmid, now, s.policy)).toBe(list.upsert(s.cmid, now, s.policy));
+          } else if (s.kind === "expire") {
+            now += s.gap;
+            expect(table.expire(now)).toBe(list.expire(now));
+          } else {
+            table.clear(s.rebuilt);
+            list.clear(s.rebuilt);
+          }
+          expect(table.count).toBe(list.entries.length);
+          expect(table.nextExpiryAt()).toBe(list.entries.length > 0 ? list.entries[0].seen + COUNT_ENTRY_LIFETIME_MIN : -1);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

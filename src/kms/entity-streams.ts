@@ -6,16 +6,24 @@ import { createStream, type Stream } from "../engine/streams.js";
 import type { CompiledWorld } from "./compiled-world.js";
 
 export class EntityStreams {
-  private readonly outageStreams: (Stream | undefined)[] = [];
-  private readonly onlineStreams: (Stream | undefined)[] = [];
-  private readonly srvStreams: (Stream | undefined)[] = [];
-  private readonly jitterStreams: (Stream | undefined)[] = [];
+  // Sized up front and filled: an array first written at a high index (a laptop's machine
+  // number, a client's) would fall back to a dictionary, a hash lookup on every draw.
+  private readonly outageStreams: (Stream | undefined)[];
+  private readonly onlineStreams: (Stream | undefined)[];
+  private readonly srvStreams: (Stream | undefined)[];
+  private readonly jitterStreams: (Stream | undefined)[];
 
   constructor(
     private readonly w: CompiledWorld,
     private readonly seed: number,
     private readonly replication: number,
-  ) {}
+  ) {
+    const clients = w.layout.machineCount * w.layout.stride;
+    this.outageStreams = new Array<Stream | undefined>(w.outageEntries.length).fill(undefined);
+    this.onlineStreams = new Array<Stream | undefined>(w.layout.machineCount).fill(undefined);
+    this.srvStreams = new Array<Stream | undefined>(clients).fill(undefined);
+    this.jitterStreams = new Array<Stream | undefined>(clients).fill(undefined);
+  }
 
   /** The stream of outage entry e (CompiledWorld.outageEntries order). */
   outage(e: number): Stream {

@@ -1,12 +1,14 @@
 // `kmsim run`: one simulation of a scenario (or one of its strategies) into a run folder
 // (FORMAT.md "Run folder", "Result folders"). The result folder is checked and its temp sibling
-// created before anything runs; the simulation runs on a worker thread, streaming timeline.csv
-// (and events.csv) into the temp folder, so that memory does not grow with the rows and the main
-// thread answers SIGINT/SIGTERM at once; the chart and manifest follow, then the swap.
+// created before anything runs; the simulation runs on a worker thread (a small one on the main
+// thread), streaming timeline.csv (and events.csv) into the temp folder, so that memory does not
+// grow with the rows and the main thread answers SIGINT/SIGTERM at once; the chart and manifest
+// follow, then the swap.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { STREAM_SCHEME } from "../engine/index.js";
+import { estimateWork } from "../kms/index.js";
 import { RUN_FILES, buildManifest, writeRunFolder } from "../report/index.js";
 import { onInterrupt } from "./interrupt.js";
 import { runJson } from "./json-output.js";
@@ -15,7 +17,7 @@ import { startProgress, type Progress } from "./progress.js";
 import { defaultResultFolder, stageResult } from "./result-stage.js";
 import type { RunResult, RunTask } from "./run-simulation.js";
 import type { RunWorkerMessage } from "./run-worker.js";
-import { pauseMarker, testPause } from "./test-pause.js";
+import { pauseMarker, pauseRequested, testPause } from "./test-pause.js";
 import { pickStrategy, readScenario } from "./scenario-input.js";
 import { formatRunSummary } from "./text-summary.js";
 import { kmsimVersion } from "./version.js";
@@ -34,6 +36,13 @@ export interface RunArgs {
 }
 
 const WORKER = fileURLToPath(new URL("../../dist/cli/run-worker.js", import.meta.url));
+/**
+ * Estimated work (estimateWork: events plus intermittent periods) up to which a run is simulated
+ * on the main thread: such a run takes well under 0.2 s, less than starting a worker thread and
+ * loading the model into it, and needs no progress bar. (A signal meanwhile is handled as soon
+ * as it ends, so an interrupt still leaves nothing behind.)
+ */
+const IN_PROCESS_WORK = 200_000;
 
 /** Runs one simulation and writes its folder; returns the folder path. */
 export async function runJob(args: RunArgs): Promise<string> {
@@ -48,15 +57,17 @@ export async function runJob(args: RunArgs): Promise<string> {
 
   try {
     const started = performance.now();
-    const progress = startProgress(`kmsim run ${scenario.name}`, world.durationMin);
+    const task: RunTask = { world, scenario: scenario.name, strategy, seed, replication, startEpochMs: scenario.startEpochMs, sampleMin, folder: stage.dir, events: args.events === true };
     let result: RunResult;
-    try {
-      result = await simulateInWorker(
-        { world, scenario: scenario.name, strategy, seed, replication, startEpochMs: scenario.startEpochMs, sampleMin, folder: stage.dir, events: args.events === true },
-        progress,
-      );
-    } finally {
-      progress.stop();
+    if (estimateWork(world) <= IN_PROCESS_WORK && !pauseRequested("simulate")) {
+      result = await simulateHere(task);
+    } else {
+      const progress = startProgress(`kmsim run ${scenario.name}`, world.durationMin);
+      try {
+        result = await simulateInWorker(task, progress);
+      } finally {
+        progress.stop();
+      }
     }
     const wallTimeMs = performance.now() - started;
     await testPause("write");
@@ -97,6 +108,12 @@ export async function runJob(args: RunArgs): Promise<string> {
   } finally {
     stage.abort(); // removes the temp folder of a failed run; a no-op after the swap
   }
+}
+
+/** Runs a small simulation on this thread. */
+async function simulateHere(task: RunTask): Promise<RunResult> {
+  const { runSimulation } = await import("./run-simulation.js");
+  return runSimulation(task);
 }
 
 /** Runs the simulation on a worker thread (run-worker.ts); an interrupt terminates it. */

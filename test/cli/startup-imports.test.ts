@@ -3,10 +3,11 @@
 // Checked on the compiled CLI (bin/kmsim.js → dist/, `npm run build` first) in a child process
 // whose module resolutions are all recorded by a loader hook (node --import, module.register):
 // the hook appends each resolved URL to a file synchronously, before the module can load, so
-// nothing that is loaded can be missed. The compiled CLI loads vega and vega-lite from one
-// bundle, dist/report/chart-libraries.js (scripts/bundle-chart-libraries.js), so that file counts
-// as "vega" here. `kmsim run` is the control: there the recorder must see it, or it records
-// nothing at all.
+// nothing that is loaded can be missed. The compiled CLI runs from bundles (scripts/bundle-cli.js):
+// a chunk of dist/bundle/ holds the packages esbuild names in its `// node_modules/<package>/…`
+// comments, so loading the chunk counts as loading them. vega and vega-lite come from one bundle,
+// chart-libraries.js (scripts/bundle-chart-libraries.js), so that file counts as "vega" here.
+// `kmsim run` is the control: there the recorder must see it, or it records nothing at all.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -58,9 +59,17 @@ function packagesLoaded(args: readonly string[]): string[] {
   for (const url of readFileSync(file, "utf8").split("\n")) {
     const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
     if (m !== null) packages.add(m[1]);
-    if (url.endsWith("/dist/report/chart-libraries.js")) packages.add(BUNDLE);
+    if (url.endsWith("/chart-libraries.js")) packages.add(BUNDLE);
+    else if (url.includes("/dist/bundle/")) for (const p of packagesInChunk(fileURLToPath(url))) packages.add(p);
   }
   return [...packages].sort();
+}
+
+/** The packages a CLI bundle chunk holds: esbuild heads each bundled module with `// node_modules/<package>/<path>`. */
+function packagesInChunk(file: string): string[] {
+  const found = new Set<string>();
+  for (const m of readFileSync(file, "utf8").matchAll(/^\/\/ node_modules\/(?:[^\n]*\/node_modules\/)?((?:@[^/\n]+\/)?[^/\n]+)\//gm)) found.add(m[1]);
+  return [...found];
 }
 
 describe("start-up: what each command loads (issue 10 item 3)", () => {

@@ -20,6 +20,9 @@ buildSync({
   format: "esm",
   platform: "node",
   target: "node20",
+  // Whitespace and syntax only (names stay): 2.2 MB → 1.5 MB that V8 must parse on every start.
+  minifyWhitespace: true,
+  minifySyntax: true,
   outfile: fileURLToPath(new URL("../dist/report/chart-libraries.js", import.meta.url)),
   logLevel: "warning",
 });

@@ -10,7 +10,7 @@ import { drawMinutes } from "../engine/draws.js";
 import type { Distribution } from "../engine/distribution.js";
 import type { CompiledWorld } from "./compiled-world.js";
 import type { EntityStreams } from "./entity-streams.js";
-import { inOfficeHours, mergeWindows, nextOfficeMinute, officeMinutesBetween } from "./online.js";
+import { inOfficeHours, isOfficeMinute, mergeWindows, nextOfficeMinute, officeMinutesBetween } from "./online.js";
 
 /** How a group's online pattern is followed. */
 export const OnlineMode = {
@@ -39,6 +39,8 @@ export class LazyOnline {
   private readonly on: (Distribution | null)[];
   private readonly off: (Distribution | null)[];
   private readonly weekOffsetMin: number;
+  /** weekOffsetMin when it is whole (a start on a whole minute), else -1: see isOffice. */
+  private readonly wholeOffset: number;
 
   // Intermittent cursors, per machine: the current period [periodStart, periodEnd), whether it is
   // an on period, and the online minutes (windows excluded) from the join to periodStart.
@@ -55,6 +57,7 @@ export class LazyOnline {
   ) {
     const groups = w.world.clients;
     this.weekOffsetMin = w.world.startWeekOffsetMin;
+    this.wholeOffset = Number.isInteger(this.weekOffsetMin) ? this.weekOffsetMin : -1;
     this.mode = Uint8Array.from(groups, (g) => {
       const patterned = g.online.kind !== "always" || g.offline.length > 0;
       if (!patterned) return OnlineMode.ALWAYS;
@@ -74,8 +77,13 @@ export class LazyOnline {
 
   /** Whether group g's calendar (office hours, offline windows) lets its machines be online at t (§R2). */
   calendarOnline(g: number, t: number): boolean {
-    if (this.office[g] === 1 && !inOfficeHours(this.weekOffsetMin, t)) return false;
+    if (this.office[g] === 1 && !this.isOffice(t)) return false;
     return this.windowEndAt(g, t) < 0;
+  }
+
+  /** inOfficeHours at minute t; for a whole week offset (the usual case) without its floating-point remainder. */
+  private isOffice(t: number): boolean {
+    return this.wholeOffset >= 0 ? isOfficeMinute(this.wholeOffset, t) : inOfficeHours(this.weekOffsetMin, t);
   }
 
   /** The end of group g's offline window covering minute t, or -1. */
@@ -93,7 +101,7 @@ export class LazyOnline {
     while (x < this.horizon) {
       const end = this.windowEndAt(g, x);
       if (end >= 0) x = end;
-      else if (this.office[g] === 1 && !inOfficeHours(this.weekOffsetMin, x)) x = nextOfficeMinute(this.weekOffsetMin, x);
+      else if (this.office[g] === 1 && !this.isOffice(x)) x = nextOfficeMinute(this.weekOffsetMin, x);
       else return x;
     }
     return x;

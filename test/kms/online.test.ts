@@ -1,7 +1,8 @@
 // Online patterns (MODEL.md §R2) and what an offline client does about due attempts (§C3).
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { ResultCode } from "../../src/kms/facts.js";
-import { inOfficeHours, inWindows, mergeWindows, nextOfficeMinute, officeMinutesBetween } from "../../src/kms/online.js";
+import { inOfficeHours, inWindows, isOfficeMinute, mergeWindows, nextOfficeMinute, officeMinutesBetween } from "../../src/kms/online.js";
 import { group, world } from "../support/worlds.js";
 import { DAY, requestsOf, run } from "./model-helpers.js";
 
@@ -123,6 +124,18 @@ describe("closed forms of office hours (lazy patterns, docs/performance.md)", ()
         if (inOfficeHours(off, t)) brute++;
       }
     }
+  });
+
+  test("isOfficeMinute(o, t) answers as inOfficeHours(o, t) for a whole offset and every whole minute t", () => {
+    for (const off of offsets.filter(Number.isInteger)) {
+      for (let t = 0; t < 2 * 10_080; t++) expect(isOfficeMinute(off, t), `offset ${off}, t ${t}`).toBe(inOfficeHours(off, t));
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_079 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (off, t) => {
+        expect(isOfficeMinute(off, t)).toBe(inOfficeHours(off, t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test("nextOfficeMinute(t) is the first minute ≥ t in office hours", () => {

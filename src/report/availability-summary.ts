@@ -10,6 +10,7 @@
 // reading the file back (availability-reader.ts), both through DowntimeAccumulator: an entity's
 // intervals arrive in the same order both ways (by start), so a redraw is identical.
 import type { AvailabilityKind } from "./availability.js";
+import { detached } from "./line-reader.js";
 
 /** One entity's downtime as the chart draws it. */
 export interface EntityDowntime {
@@ -117,7 +118,8 @@ export class AvailabilitySummaryBuilder {
     const key = `${kind}\u0000${id}`;
     let entry = this.byKey.get(key);
     if (entry === undefined) {
-      entry = { kind, id, acc: new DowntimeAccumulator(this.endMinute, this.widthPx) };
+      // The id outlives its line (line-reader.ts detached).
+      entry = { kind, id: detached(id), acc: new DowntimeAccumulator(this.endMinute, this.widthPx) };
       this.byKey.set(key, entry);
     }
     entry.acc.add(start, end);

@@ -2,8 +2,6 @@
 // (lanes), manifest.json (duration, client groups' offline windows, host rebuilds, Office keys) and summary.csv
 // (title). `kmsim run` and `kmsim report` go through the same inputs, so a redraw is identical.
 // A folder written before availability.csv existed redraws without host, link and DNS lanes.
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { basename, join } from "node:path";
 import Papa from "papaparse";
 import { writeFolderAtomic } from "../atomic.js";
@@ -15,6 +13,7 @@ import { manifestContext } from "./manifest-context.js";
 import { PLOT_WIDTH } from "./plot-width.js";
 import { chartEndMinute, timelineChartSpec } from "./spec.js";
 import type { RunChartOptions } from "./spec.js";
+import { detached, readLines } from "../line-reader.js";
 import { readOptional } from "../optional-file.js";
 import { parseTimeline } from "./timeline-table.js";
 
@@ -60,17 +59,19 @@ async function runFolderTitle(folder: string): Promise<string> {
 }
 
 /**
- * The chart's sample of a timeline.csv file (chart-sample.ts), read line by line: the same rows
- * `kmsim run` kept while writing it, in bounded memory however long the file is.
+ * The chart's sample of a timeline.csv file (chart-sample.ts), read line by line a megabyte at a
+ * time (line-reader.ts): the same rows `kmsim run` kept while writing it, in bounded memory
+ * however long the file is.
  */
 export async function sampleTimelineFile(path: string): Promise<string> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
-  let sample: RowSample | null = null;
-  for await (const line of lines) {
-    if (sample === null) sample = new RowSample(line);
-    else if (line !== "") sample.offer(line);
-  }
-  return sample === null ? "" : sample.text();
+  const held: { sample: RowSample | null } = { sample: null };
+  await readLines(path, (raw) => {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const sample = held.sample;
+    if (sample === null) held.sample = new RowSample(detached(line));
+    else if (line !== "") sample.offer(sample.wantsNext() ? detached(line) : line);
+  });
+  return held.sample === null ? "" : held.sample.text();
 }
 
 /**

@@ -11,7 +11,7 @@
 // The output and the spill files are written in the result's temp folder, which is swapped in
 // at the end or removed on failure or interrupt (result-folder.ts); abort() removes them itself.
 // Alongside, the chart's bounded summary is accumulated (availability-summary.ts).
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, constants, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import type { World } from "../kms/world.js";
 import { AVAILABILITY_COLUMNS, AVAILABILITY_KINDS, type AvailabilityKind, type AvailabilitySink } from "./availability.js";
 import { DowntimeAccumulator, entityDowntime, type AvailabilitySummary, type EntityDowntime } from "./availability-summary.js";
@@ -122,12 +122,15 @@ export class AvailabilityRecorder implements AvailabilitySink {
 
   /** Appends the entity's buffered intervals to its spill file (created on the first spill). */
   private spill(log: EntityLog): void {
+    let fd: number;
     if (log.spillPath === null) {
       log.spillPath = tempPathFor(this.options.path);
-      closeSync(openSync(log.spillPath, "wx"));
+      fd = openSync(log.spillPath, "wx");
       this.spills++;
+    } else {
+      // Never created again: a spill file removed meanwhile (the run was interrupted) stays gone.
+      fd = openSync(log.spillPath, constants.O_WRONLY | constants.O_APPEND);
     }
-    const fd = openSync(log.spillPath, "a");
     try {
       writeAll(fd, Buffer.from(rowsText(log, log.buffer), "utf8"));
     } finally {

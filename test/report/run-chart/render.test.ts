@@ -1,6 +1,7 @@
-// A run folder's chart (FORMAT.md "Run folder"): writeRunFolder commits availability.csv and the
-// chart with the other files, drawn from the files' texts; redrawRunFolder (`kmsim report`) draws
-// the same bytes from the folder, and still draws a folder that has no availability.csv.
+// A run folder's chart (FORMAT.md "Run folder"): writeRunFolder commits the chart with the other
+// files (availability.csv is in the temp folder already, written as the run went), drawn from the
+// files' texts and availability.csv's summary; redrawRunFolder (`kmsim report`) draws the same
+// bytes from the folder, and still draws a folder that has no availability.csv.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -9,12 +9,12 @@ import { AVAILABILITY_FILE } from "../availability.js";
 import { readAvailabilitySummary } from "../availability-reader.js";
 import { CHART_HTML, CHART_SVG, chartHtml, renderSvg } from "../chart.js";
 import { RowSample } from "../chart-sample.js";
+import { detached, readLines } from "../line-reader.js";
+import { readOptional } from "../optional-file.js";
 import { manifestContext } from "./manifest-context.js";
 import { PLOT_WIDTH } from "./plot-width.js";
 import { chartEndMinute, timelineChartSpec } from "./spec.js";
 import type { RunChartOptions } from "./spec.js";
-import { detached, readLines } from "../line-reader.js";
-import { readOptional } from "../optional-file.js";
 import { parseTimeline } from "./timeline-table.js";
 
 /** The run's chart as SVG and as a self-contained HTML page (FORMAT.md "Run folder"). */

@@ -3,8 +3,7 @@
 // comparison folder's runs.csv, comparison.csv and any timeline-<strategy>-r<R>.csv. events.csv is
 // not read by `report` and is not checked (it may be gigabytes). A file may be absent only where
 // an older kmsim did not write it (availability.csv) or the chart does not need it.
-import { open, readdir } from "node:fs/promises";
-import { StringDecoder } from "node:string_decoder";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { CsvChecker, type TableRule } from "./csv-check.js";
 import {
@@ -17,6 +16,7 @@ import {
   summaryRule,
   timelineRule,
 } from "./result-contract.js";
+import { isMissingFile, readLines } from "./line-reader.js";
 import { readOptional } from "./optional-file.js";
 
 /** One problem: the file (name inside the folder) and `line N: message` or `PATH: message`. */
@@ -50,31 +50,14 @@ async function check(folder: string, file: string, rule: TableRule, required: bo
   // Line by line: a timeline of a long run with a fine `sample` is gigabytes (FORMAT.md: memory
   // does not grow with rows), more than one string can hold.
   const checker = new CsvChecker(rule);
-  let handle;
+  let ended: boolean;
   try {
-    handle = await open(join(folder, file), "r");
+    ended = await readLines(join(folder, file), (line) => checker.line(line));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return required ? [{ file, message: "missing" }] : [];
+    if (isMissingFile(err)) return required ? [{ file, message: "missing" }] : [];
     throw err;
   }
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    const decoder = new StringDecoder("utf8");
-    let rest = "";
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      const lines = (rest + decoder.write(buffer.subarray(0, bytesRead))).split("\n");
-      rest = lines.pop() ?? "";
-      for (const line of lines) checker.line(line);
-    }
-    rest += decoder.end();
-    const ended = rest === "";
-    if (!ended) checker.line(rest);
-    return checker.finish(ended).map((message) => ({ file, message }));
-  } finally {
-    await handle.close();
-  }
+  return checker.finish(ended).map((message) => ({ file, message }));
 }
 
 /** Every problem of a run folder's CSVs against its manifest.json (empty: fit to draw). */

@@ -11,10 +11,14 @@ export {
   AVAILABILITY_FILE,
   AVAILABILITY_KINDS,
   AvailabilityFormatError,
-  AvailabilityRecorder,
-  availabilityCsv,
+  AvailabilityLineReader,
   parseAvailabilityCsv,
 } from "./availability.js";
+export { AVAILABILITY_BUDGET, AVAILABILITY_CHUNK, AvailabilityRecorder } from "./availability-recorder.js";
+export type { AvailabilityRecorderOptions } from "./availability-recorder.js";
+export { readAvailabilitySummary } from "./availability-reader.js";
+export { AvailabilitySummaryBuilder, DowntimeAccumulator, summarizeIntervals } from "./availability-summary.js";
+export type { AvailabilitySummary, EntityDowntime } from "./availability-summary.js";
 export type { AvailabilityKind, AvailabilitySink, DownInterval } from "./availability.js";
 export { CHART_HTML, CHART_SVG, chartHtml, renderSvg } from "./chart.js";
 export { redrawRunFolder, renderTimelineChart, runChartOptions, sampleTimelineFile } from "./run-chart/render.js";

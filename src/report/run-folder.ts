@@ -1,10 +1,12 @@
 // The files of a run folder (FORMAT.md "Run folder"): timeline.csv, summary.csv, availability.csv,
 // manifest.json, the chart (chart.svg, chart.html) and, with --events, events.csv. They are all
-// written into the result's temp folder (result-folder.ts), timeline.csv and events.csv as the
-// run goes, the rest here; the caller swaps the folder in once every file exists, so a failed run
-// leaves no partial output files. The chart is drawn from the timeline's bounded sample
-// (chart-sample.ts) and the texts of the other files, as `kmsim report` draws it.
-import { AVAILABILITY_FILE, parseAvailabilityCsv } from "./availability.js";
+// written into the result's temp folder (result-folder.ts), timeline.csv, events.csv and
+// availability.csv as the run goes, the rest here; the caller swaps the folder in once every file
+// exists, so a failed run leaves no partial output files. The chart is drawn from the timeline's
+// bounded sample (chart-sample.ts), availability.csv's bounded summary (availability-summary.ts)
+// and the texts of the other files, as `kmsim report` draws it.
+import { AVAILABILITY_FILE } from "./availability.js";
+import type { AvailabilitySummary } from "./availability-summary.js";
 import { CHART_HTML, CHART_SVG } from "./chart.js";
 import type { ResultStage } from "./result-folder.js";
 import { renderTimelineChart, runChartOptions } from "./run-chart/render.js";
@@ -23,8 +25,8 @@ export const RUN_FILES = {
 export interface RunFolderContent {
   /** summary.csv text. */
   readonly summary: string;
-  /** availability.csv text (AvailabilityRecorder.csv). */
-  readonly availability: string;
+  /** availability.csv's summary for the chart (AvailabilityRecorder.finish; the file is written already). */
+  readonly availability: AvailabilitySummary;
   /** manifest.json text (buildManifest). */
   readonly manifest: string;
   /** Chart title: the scenario name, `<scenario> / <strategy>` for a strategy. */
@@ -39,11 +41,10 @@ export interface RunFolderContent {
 
 /** Renders the chart and writes the remaining files of a run folder into its temp folder (no commit). */
 export async function writeRunFolder(stage: ResultStage, content: RunFolderContent): Promise<void> {
-  const options = runChartOptions(content.title, content.manifest, parseAvailabilityCsv(content.availability), content.durationMin);
+  const options = runChartOptions(content.title, content.manifest, content.availability, content.durationMin);
   const chart = await renderTimelineChart(content.chartTimeline, options);
   if (content.timeline !== undefined) stage.writeFile(RUN_FILES.timeline, content.timeline);
   stage.writeFile(RUN_FILES.summary, content.summary);
-  stage.writeFile(RUN_FILES.availability, content.availability);
   stage.writeFile(RUN_FILES.chartSvg, chart.svg);
   stage.writeFile(RUN_FILES.chartHtml, chart.html);
   stage.writeFile(RUN_FILES.manifest, content.manifest);

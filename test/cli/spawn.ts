@@ -21,6 +21,8 @@ export interface SpawnOptions {
   readonly pause?: string;
   /** The signal sent once the pause marker shows. */
   readonly signal?: NodeJS.Signals;
+  /** Runs at the pause, before the signal is sent (to look at the temp files then). */
+  readonly atPause?: () => void;
 }
 
 /** `kmsim: test pause: <phase>` (src/cli/test-pause.ts). */
@@ -46,6 +48,7 @@ export function spawnKmsim(argv: readonly string[], options: SpawnOptions = {}):
     stderr += chunk.toString("utf8");
     if (!paused && options.pause !== undefined && stderr.includes(`${pauseMarker(options.pause)}\n`)) {
       paused = true;
+      options.atPause?.();
       child.kill(options.signal ?? "SIGINT");
     }
   });

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildLayout, simulate } from "../../src/kms/index.js";
-import { AvailabilityRecorder, EventsWriter, RunAggregator } from "../../src/report/index.js";
+import { AvailabilityRecorder, EventsWriter, PLOT_WIDTH, RunAggregator } from "../../src/report/index.js";
 import type { GeneratedWorld } from "./world-generator.js";
 
 export interface WorldHashes {
@@ -41,6 +41,8 @@ export function worldHashes(g: GeneratedWorld, scratch: string): WorldHashes & {
   const layout = buildLayout(world);
   const eventsPath = join(scratch, `${world.name}.csv`);
   const events = new EventsWriter(world, layout, eventsPath, { startEpochMs: START_EPOCH_MS });
+  const availabilityPath = join(scratch, `${world.name}.availability.csv`);
+  const availability = new AvailabilityRecorder(world, { path: availabilityPath, widthPx: PLOT_WIDTH });
   const aggregator = new RunAggregator(world, layout, {
     startEpochMs: START_EPOCH_MS,
     sampleMin: g.sampleMin,
@@ -49,14 +51,17 @@ export function worldHashes(g: GeneratedWorld, scratch: string): WorldHashes & {
     replication: 0,
     seed: g.seed,
     events,
-    availability: new AvailabilityRecorder(world),
+    availability,
   });
   try {
     const stats = simulate(world, { seed: g.seed, replication: 0 }, aggregator);
     const { timeline, summary } = aggregator.finish();
+    availability.finish();
     const eventsCsv = readFileSync(eventsPath); // finish() closed it
     return { timeline: sha256(timeline), summary: sha256(summary), events: sha256(eventsCsv), ...stats };
   } finally {
     events.abort(); // closes if needed and deletes the scratch file
+    availability.abort();
+    rmSync(availabilityPath, { force: true });
   }
 }

@@ -1,25 +1,45 @@
 // availability.csv (FORMAT.md "Run folder"): every down interval of each host, link and site DNS,
 // from the model's facts, in a fixed row order; and reading it back for `kmsim report`.
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { buildLayout, simulate } from "../../src/kms/index.js";
 import type { World } from "../../src/kms/world.js";
-import {
-  AVAILABILITY_COLUMNS,
-  AvailabilityFormatError,
-  AvailabilityRecorder,
-  availabilityCsv,
-  parseAvailabilityCsv,
-} from "../../src/report/availability.js";
+import { AVAILABILITY_COLUMNS, AvailabilityFormatError, parseAvailabilityCsv } from "../../src/report/availability.js";
+import { AvailabilityRecorder } from "../../src/report/availability-recorder.js";
 import { RunAggregator } from "../../src/report/run-aggregator.js";
 import { host, world } from "../support/worlds.js";
 import { START_MS } from "./helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "kmsim-availability-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+/** A recorder writing into a fresh file of the scratch folder. */
+function recorderFor(w: World): { recorder: AvailabilityRecorder; text: () => string } {
+  const path = join(dir, `availability-${files++}.csv`);
+  const recorder = new AvailabilityRecorder(w, { path, widthPx: 820 });
+  return {
+    recorder,
+    text: () => {
+      recorder.finish();
+      return readFileSync(path, "utf8");
+    },
+  };
+}
+
+/** availability.csv text for these rows (a plain reference writer). */
+function csvOf(rows: readonly { kind: string; id: string; start: number; end: number }[]): string {
+  return ["kind,id,start_minute,end_minute\n", ...rows.map((r) => `${r.kind},${r.id},${r.start},${r.end}\n`)].join("");
+}
 
 const HEADER = "kind,id,start_minute,end_minute\n";
 const win = (start: number, end: number) => ({ kind: "window" as const, start, end });
 
 /** Runs the model on `w` with the aggregator forwarding to a recorder; returns availability.csv. */
 function availabilityOf(w: World): string {
-  const recorder = new AvailabilityRecorder(w);
+  const { recorder, text } = recorderFor(w);
   const agg = new RunAggregator(w, buildLayout(w), {
     startEpochMs: START_MS,
     sampleMin: null,
@@ -31,7 +51,7 @@ function availabilityOf(w: World): string {
   });
   simulate(w, { seed: 1, replication: 0 }, agg);
   agg.finish();
-  return recorder.csv();
+  return text();
 }
 
 describe("availability.csv from a run (FORMAT.md Run folder; §T3, §N1, §N3)", () => {
@@ -83,30 +103,30 @@ describe("AvailabilityRecorder", () => {
   const w = world({ durationMin: 100, hosts: [host("a"), host("b")] });
 
   it("records a change undone within its minute as nothing (an empty interval was never down)", () => {
-    const r = new AvailabilityRecorder(w);
+    const { recorder: r, text } = recorderFor(w);
     r.hostUp(10, 0, false);
     r.hostUp(10, 0, true);
-    expect(r.csv()).toBe(HEADER);
+    expect(text()).toBe(HEADER);
   });
 
   it("ignores a repeated state (down while down, up while up)", () => {
-    const r = new AvailabilityRecorder(w);
+    const { recorder: r, text } = recorderFor(w);
     r.hostUp(5, 1, true);
     r.hostUp(10, 1, false);
     r.hostUp(20, 1, false);
     r.hostUp(30, 1, true);
-    expect(r.intervals()).toEqual([{ kind: "host", id: "b", start: 10, end: 30 }]);
+    expect(parseAvailabilityCsv(text())).toEqual([{ kind: "host", id: "b", start: 10, end: 30 }]);
   });
 });
 
 describe("parseAvailabilityCsv (kmsim report reads availability.csv back)", () => {
-  it("reads back what availabilityCsv writes", () => {
+  it("reads back what is written", () => {
     const rows = [
       { kind: "host" as const, id: "constructor", start: 0, end: 5 },
       { kind: "link" as const, id: "wan-1_a", start: 3, end: 4 },
       { kind: "dns" as const, id: "__proto__", start: 7, end: 100_000 },
     ];
-    expect(parseAvailabilityCsv(availabilityCsv(rows))).toEqual(rows);
+    expect(parseAvailabilityCsv(csvOf(rows))).toEqual(rows);
     expect(parseAvailabilityCsv(HEADER)).toEqual([]);
   });
 

@@ -3,6 +3,9 @@
 // so what is buffered at any moment is bounded whatever the number of rows; the chart's sample
 // stays within CHART_SAMPLE_ROWS; and the streamed bytes equal the in-memory text exactly.
 // (No timing, no heap measurement: the bound is checked on what the sink has received.)
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Pool } from "../../src/kms/facts.js";
 import { buildLayout } from "../../src/kms/layout.js";
@@ -10,6 +13,7 @@ import { CHART_SAMPLE_ROWS, RowSample } from "../../src/report/chart-sample.js";
 import { timelineColumns } from "../../src/report/columns.js";
 import type { ByteSink } from "../../src/report/file-sink.js";
 import { RunAggregator } from "../../src/report/run-aggregator.js";
+import { sampleTimelineFile } from "../../src/report/run-chart/render.js";
 import { START_MS, makeWorld } from "./helpers.js";
 
 /** The aggregator's flush size (run-aggregator.ts TIMELINE_FLUSH_BYTES). */
@@ -113,6 +117,29 @@ describe("the chart's sample of a timeline (chart-sample.ts; FORMAT.md Run folde
       }
       b.setLast(lines(n)[n - 1]);
       expect(b.text(), String(n)).toBe(a.text());
+    }
+  });
+});
+
+describe("sampleTimelineFile (kmsim report reads timeline.csv back)", () => {
+  it("samples a file of several megabytes as RowSample does, whether its lines end in \\n or \\r\\n, with or without a last line end", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kmsim-sample-file-"));
+    try {
+      const header = "minute,time,licensed";
+      const rows = Array.from({ length: 200_000 }, (_, i) => `${i},2027-01-04T00:00:00Z,${i % 97}`);
+      const expected = new RowSample(header);
+      for (const r of rows) expected.offer(r);
+      for (const [name, text] of [
+        ["lf", `${[header, ...rows].join("\n")}\n`],
+        ["crlf", `${[header, ...rows].join("\r\n")}\r\n`],
+        ["cut", [header, ...rows].join("\n")],
+      ] as const) {
+        const path = join(dir, `${name}.csv`);
+        writeFileSync(path, text);
+        expect(await sampleTimelineFile(path)).toBe(expected.text());
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

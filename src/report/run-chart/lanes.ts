@@ -1,10 +1,14 @@
 // The availability lanes of the run chart: one lane per host, link and site DNS (from
 // availability.csv, so no sampling hides an outage) and one per client group with `offline`
 // windows. Every down period is drawn at least one pixel wide; periods closer than a pixel merge
-// (the drawing stays bounded however many there are). Above MAX_LANES entity lanes, the ones
-// with the most downtime are kept (in file order) and the rest share one "others" lane; client
-// groups likewise above MAX_OFFLINE_LANES.
-import type { AvailabilityKind, DownInterval } from "../availability.js";
+// (the drawing stays bounded however many there are). The hosts', links' and DNS' periods arrive
+// drawn already, with their exact counts and downtime (availability-summary.ts: a century of
+// intervals is never held); a lane shared by several ("others") merges their drawn periods,
+// which is the same as drawing all their intervals at once. Above MAX_LANES entity lanes, the
+// ones with the most downtime are kept (in file order) and the rest share one "others" lane;
+// client groups likewise above MAX_OFFLINE_LANES.
+import type { AvailabilityKind } from "../availability.js";
+import { pixelMinutes, widen, type AvailabilitySummary } from "../availability-summary.js";
 import type { TimelineEntities } from "./timeline-table.js";
 
 /** Entity lanes drawn one by one at most; the rest share one lane. */
@@ -70,8 +74,10 @@ interface LaneInput {
   readonly name: string;
   /** Members of a client group (offline lanes). */
   readonly members?: number;
-  /** Down periods in minutes; `kind` set only in a combined lane, whose periods keep their own kind. */
-  readonly periods: { start: number; end: number; kind?: LaneKind }[];
+  /** Down periods as drawn (at least a pixel wide, merged); `kind` set only in a combined lane, whose periods keep their own kind. */
+  periods: { start: number; end: number; kind?: LaneKind }[];
+  /** Down periods (or offline windows) before drawing. */
+  count: number;
   downMin: number;
   /** Rebuild minutes (host lanes). */
   readonly rebuilds: number[];
@@ -94,7 +100,7 @@ function plural(n: number, noun: string): string {
 }
 
 function laneTotal(l: LaneInput): string {
-  const n = l.periods.length;
+  const n = l.count;
   if (l.kind === "offline") return `${plural(l.members ?? 0, "machine")}, ${formatDuration(l.downMin)} offline`;
   const down = n === 0 ? "never down" : `${plural(n, "outage")}, ${formatDuration(l.downMin)} down`;
   return l.rebuilds.length === 0 ? down : `${down}; ${l.rebuilds.length === 1 ? "rebuilt once" : `rebuilt ${l.rebuilds.length} times`}`;
@@ -108,37 +114,43 @@ function limit(lanes: LaneInput[], max: number): { kept: LaneInput[]; rest: { la
   const kept = lanes.filter((_, i) => keep.has(i));
   const dropped = lanes.filter((_, i) => !keep.has(i));
   const periods = dropped.flatMap((l) => l.periods.map((p) => ({ ...p, kind: l.kind })));
+  const count = dropped.reduce((s, l) => s + l.count, 0);
   const downMin = dropped.reduce((s, l) => s + l.downMin, 0);
   const rebuilds = dropped.flatMap((l) => l.rebuilds);
   const counts = KIND_ORDER.map((k) => ({ k, n: dropped.filter((l) => l.kind === k).length })).filter((c) => c.n > 0);
   const what = counts.map((c) => plural(c.n, KIND_NOUNS[c.k])).join(", ");
   const verb = dropped[0].kind === "offline" ? "offline" : "down";
-  let total = periods.length === 0 ? `${what}, never ${verb}` : `${what}, ${formatDuration(downMin)} ${verb} in all`;
+  let total = count === 0 ? `${what}, never ${verb}` : `${what}, ${formatDuration(downMin)} ${verb} in all`;
   if (rebuilds.length > 0) total += `; ${plural(rebuilds.length, "rebuild")}`;
-  return { kept, rest: { lane: { kind: dropped[0].kind, name: "", periods, downMin, rebuilds }, label: `${dropped.length} others`, total } };
+  return { kept, rest: { lane: { kind: dropped[0].kind, name: "", periods, count, downMin, rebuilds }, label: `${dropped.length} others`, total } };
 }
 
 /**
  * The lanes of a run: entities from the timeline's columns (plus any only availability.csv names),
- * their down periods from `intervals`, host rebuilds from `rebuilds`, client groups from
- * `offline`. `endMinute` is the end of the time axis, `widthPx` the plot width that one pixel is
- * measured in.
+ * their down periods from `availability` (drawn for this `endMinute` and `widthPx`), host
+ * rebuilds from `rebuilds`, client groups from `offline`. `endMinute` is the end of the time
+ * axis, `widthPx` the plot width that one pixel is measured in.
  */
 export function buildLanes(
   entities: TimelineEntities,
-  intervals: readonly DownInterval[],
+  availability: AvailabilitySummary,
   offline: readonly OfflineWindow[],
   rebuilds: readonly HostRebuild[],
   endMinute: number,
   widthPx: number,
 ): Lanes {
+  if (availability.endMinute !== endMinute || availability.widthPx !== widthPx) {
+    throw new Error(
+      `buildLanes: availability drawn for ${availability.endMinute} min at ${availability.widthPx} px, the chart is ${endMinute} min at ${widthPx} px`,
+    );
+  }
   const byKey = new Map<string, LaneInput>();
   const entityLanes: LaneInput[] = [];
   const add = (kind: AvailabilityKind, name: string): LaneInput => {
     const key = `${kind}\u0000${name}`;
     let lane = byKey.get(key);
     if (lane === undefined) {
-      lane = { kind, name, periods: [], downMin: 0, rebuilds: [] };
+      lane = { kind, name, periods: [], count: 0, downMin: 0, rebuilds: [] };
       byKey.set(key, lane);
       entityLanes.push(lane);
     }
@@ -147,13 +159,11 @@ export function buildLanes(
   for (const id of entities.hosts) add("host", id);
   for (const id of entities.links) add("link", id);
   for (const id of entities.dnsSites) add("dns", id);
-  for (const r of intervals) {
-    const start = Math.max(0, r.start);
-    const end = Math.min(endMinute, r.end);
-    const lane = add(r.kind, r.id);
-    if (end <= start) continue;
-    lane.periods.push({ start, end });
-    lane.downMin += end - start;
+  for (const e of availability.entities) {
+    const lane = add(e.kind, e.id);
+    lane.count += e.count;
+    lane.downMin += e.downMin;
+    for (let k = 0; k < e.drawn.length; k += 2) lane.periods.push({ start: e.drawn[k], end: e.drawn[k + 1] });
   }
   for (const r of rebuilds) {
     // Only hosts the timeline has (a redraw without availability.csv has no host lanes).
@@ -163,12 +173,13 @@ export function buildLanes(
   // Entity lanes in availability.csv order (kind, then file order) whatever order ids arrived in.
   entityLanes.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 
+  const minWidth = pixelMinutes(endMinute, widthPx);
   const groupLanes: LaneInput[] = [];
   const groups = new Map<string, LaneInput>();
   for (const w of offline) {
     let lane = groups.get(w.group);
     if (lane === undefined) {
-      lane = { kind: "offline", name: w.group, members: w.count, periods: [], downMin: 0, rebuilds: [] };
+      lane = { kind: "offline", name: w.group, members: w.count, periods: [], count: 0, downMin: 0, rebuilds: [] };
       groups.set(w.group, lane);
       groupLanes.push(lane);
     }
@@ -176,8 +187,10 @@ export function buildLanes(
     const end = Math.min(endMinute, w.end);
     if (end <= start) continue;
     lane.periods.push({ start, end });
+    lane.count++;
     lane.downMin += end - start;
   }
+  for (const lane of groupLanes) lane.periods = drawnPeriods(lane.periods, minWidth, endMinute);
 
   const entity = limit(entityLanes, MAX_LANES);
   const group = limit(groupLanes, MAX_OFFLINE_LANES);
@@ -187,7 +200,6 @@ export function buildLanes(
   for (const l of group.kept) drawn.push({ lane: l, label: laneLabel(l), total: laneTotal(l) });
   if (group.rest !== null) drawn.push({ ...group.rest, label: `${group.rest.label} offline` });
 
-  const minWidth = endMinute / Math.max(1, widthPx);
   const rects: LaneRect[] = [];
   const rebuildMarks: { lane: string; at: number }[] = [];
   const kinds = new Set<LaneKind>();
@@ -197,7 +209,7 @@ export function buildLanes(
     for (const kind of KIND_ORDER) {
       const own = lane.periods.filter((p) => (p.kind ?? lane.kind) === kind);
       if (own.length > 0) kinds.add(kind);
-      for (const p of drawnPeriods(own, minWidth, endMinute)) rects.push({ lane: label, kind, ...p });
+      for (const p of mergeDrawn(own)) rects.push({ lane: label, kind, ...p });
     }
   }
   return {
@@ -228,9 +240,17 @@ export function drawnPeriods(
   return out;
 }
 
-/** [start, end) made at least `min` wide, kept inside [0, endMinute] (a period at the very end grows leftwards). */
-function widen(start: number, end: number, min: number, endMinute: number): { start: number; end: number } {
-  if (end - start >= min) return { start, end };
-  const s = Math.max(0, Math.min(start, endMinute - min));
-  return { start: s, end: s + min };
+/**
+ * Drawn periods of several entities (each already at least a pixel wide) merged where they touch
+ * or overlap, in time order: the same as drawing all their periods at once (drawnPeriods).
+ */
+function mergeDrawn(periods: readonly { readonly start: number; readonly end: number }[]): { start: number; end: number }[] {
+  const sorted = periods.map((p) => ({ start: p.start, end: p.end })).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: { start: number; end: number }[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && p.start <= last.end) last.end = Math.max(last.end, p.end);
+    else out.push(p);
+  }
+  return out;
 }

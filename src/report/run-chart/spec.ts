@@ -9,15 +9,16 @@
 // and a fixed vocabulary, ids only appear in titles and lane labels.
 import type { TopLevelSpec } from "vega-lite";
 import type { DownInterval } from "../availability.js";
+import { summarizeIntervals, type AvailabilitySummary, type EntityDowntime } from "../availability-summary.js";
 import { LOW_COUNT_THRESHOLD } from "../columns.js";
 import { LANE_KIND_COLORS, LANE_KIND_LABELS, buildLanes, drawnPeriods, formatDuration } from "./lanes.js";
 import type { HostRebuild, OfflineWindow } from "./lanes.js";
+import { PLOT_WIDTH } from "./plot-width.js";
 import { timeAxis } from "./time-axis.js";
 import { columnMax, minutesBelow, parseTimeline, stepSeries, timelineEntities } from "./timeline-table.js";
 import type { TimelineTable } from "./timeline-table.js";
 
-/** Width of every plot, px: the unit of "at least one pixel" and of the series' thinning. */
-export const PLOT_WIDTH = 820;
+export { PLOT_WIDTH };
 /** Hosts drawn with a count panel of their own at most (those with the most hours below the threshold). */
 export const MAX_COUNT_PANELS = 12;
 /** Office's activation threshold (§C5) and the office table's cap (2 × 5, §H4). */
@@ -32,8 +33,12 @@ export interface RunChartOptions {
   readonly title: string;
   /** The end of the run (duration, minutes): the last values are drawn up to it. Default: the last row's minute. */
   readonly endMinute?: number;
-  /** availability.csv's intervals; omitted (a run folder from before availability.csv) = no host, link or DNS lanes. */
-  readonly availability?: readonly DownInterval[];
+  /**
+   * availability.csv: its summary (availability-summary.ts, drawn for the chart's end minute and
+   * PLOT_WIDTH, as `kmsim run` and `kmsim report` give it) or its intervals; omitted (a run folder
+   * from before availability.csv) = no host, link or DNS lanes.
+   */
+  readonly availability?: AvailabilitySummary | readonly DownInterval[];
   /** Client groups' offline windows, shaded on the state panels and drawn as lanes. */
   readonly offline?: readonly OfflineWindow[];
   /** Host rebuilds (§H5), marked on the host's lane and count panels. */
@@ -63,6 +68,8 @@ function yAxis(extra: Record<string, unknown>): Record<string, unknown> {
 interface Frame {
   readonly table: TimelineTable;
   readonly endMinute: number;
+  /** availability.csv drawn for this frame; null without it. */
+  readonly availability: AvailabilitySummary | null;
   readonly t0: number;
   readonly ms: (minute: number) => number;
   readonly axis: { readonly values: readonly number[]; readonly format: string };
@@ -226,11 +233,11 @@ function atRiskPanel(frame: Frame, office: boolean, offline: readonly OfflineWin
 function lanesPanel(frame: Frame, options: RunChartOptions): Panel | null {
   const entities = timelineEntities(frame.table.columns);
   const offline = options.offline ?? [];
-  const intervals = options.availability;
+  const availability = frame.availability;
   // Without availability.csv (an older run folder) there are no entity lanes, only client groups.
   const lanes = buildLanes(
-    intervals === undefined ? { ...entities, hosts: [], links: [], dnsSites: [] } : entities,
-    intervals ?? [],
+    availability === null ? { ...entities, hosts: [], links: [], dnsSites: [] } : entities,
+    availability ?? { endMinute: frame.endMinute, widthPx: PLOT_WIDTH, entities: [] },
     offline,
     options.rebuilds ?? [],
     frame.endMinute,
@@ -310,17 +317,16 @@ function countSection(frame: Frame, hosts: readonly string[], pool: CountPool, o
       ? ranked
       : [...ranked].sort((a, b) => b.low - a.low || a.i - b.i).slice(0, MAX_COUNT_PANELS).sort((a, b) => a.i - b.i);
   const height = shown.length <= 2 ? 100 : shown.length <= 4 ? 80 : 60;
-  const minWidth = frame.endMinute / PLOT_WIDTH;
+  const hostDown = new Map<string, EntityDowntime>();
+  for (const e of frame.availability?.entities ?? []) if (e.kind === "host") hostDown.set(e.id, e);
   const panels = shown.map(({ h, low }, k) => {
     const column = h + pool.suffix;
     const max = columnMax(frame.table, column);
     const top = Math.max(Math.ceil(pool.cap * 1.2), Math.ceil(max * 1.1));
     const points = stepSeries(frame.table, column, PLOT_WIDTH, frame.endMinute).map((p) => ({ t: frame.ms(p.m), value: p.v }));
-    const down = drawnPeriods(
-      (options.availability ?? []).filter((r) => r.kind === "host" && r.id === h),
-      minWidth,
-      frame.endMinute,
-    ).map((p) => ({ start: frame.ms(p.start), end: frame.ms(p.end) }));
+    const drawn = hostDown.get(h)?.drawn ?? [];
+    const down: { start: number; end: number }[] = [];
+    for (let i = 0; i < drawn.length; i += 2) down.push({ start: frame.ms(drawn[i]), end: frame.ms(drawn[i + 1]) });
     const rebuilt = (options.rebuilds ?? []).filter((r) => r.host === h && r.at >= 0 && r.at < frame.endMinute).map((r) => ({ t: frame.ms(r.at) }));
     const lowText = low === 0 ? `never below ${pool.threshold} while up` : `${formatDuration(low)} below ${pool.threshold} while up`;
     const labels = last && k === shown.length - 1;
@@ -377,14 +383,30 @@ function countSection(frame: Frame, hosts: readonly string[], pool: CountPool, o
   };
 }
 
+/** The end of the chart's time axis: the run's end (`endMinute`), else the timeline's last minute, at least 1. */
+export function chartEndMinute(table: TimelineTable, endMinute: number | undefined): number {
+  const n = table.minutes.length;
+  const lastMinute = n > 0 ? table.minutes[n - 1] : 0;
+  return Math.max(endMinute ?? lastMinute, lastMinute, 1);
+}
+
+/** availability.csv drawn for an axis ending at `endMinute` (a summary must have been drawn for it); null without it. */
+function availabilityFor(availability: AvailabilitySummary | readonly DownInterval[] | undefined, endMinute: number): AvailabilitySummary | null {
+  if (availability === undefined) return null;
+  if (isIntervalList(availability)) return summarizeIntervals(availability, endMinute, PLOT_WIDTH);
+  return availability;
+}
+
+function isIntervalList(a: AvailabilitySummary | readonly DownInterval[]): a is readonly DownInterval[] {
+  return Array.isArray(a);
+}
+
 /** The Vega-Lite spec of a run's chart (FORMAT.md "Run folder"). */
 export function timelineChartSpec(timelineCsv: string, options: RunChartOptions): TopLevelSpec {
   const table = parseTimeline(timelineCsv);
-  const n = table.minutes.length;
-  const lastMinute = n > 0 ? table.minutes[n - 1] : 0;
-  const endMinute = Math.max(options.endMinute ?? lastMinute, lastMinute, 1);
+  const endMinute = chartEndMinute(table, options.endMinute);
   const ms = (m: number): number => table.t0 + m * 60_000;
-  const frame: Frame = { table, endMinute, t0: table.t0, ms, axis: timeAxis(table.t0, ms(endMinute)) };
+  const frame: Frame = { table, endMinute, availability: availabilityFor(options.availability, endMinute), t0: table.t0, ms, axis: timeAxis(table.t0, ms(endMinute)) };
   const entities = timelineEntities(table.columns);
   const office = entities.hasOffice;
   const offline = options.offline ?? [];

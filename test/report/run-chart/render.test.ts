@@ -1,16 +1,18 @@
-// A run folder's chart (FORMAT.md "Run folder"): writeRunFolder commits availability.csv and the
-// chart with the other files, drawn from the files' texts; redrawRunFolder (`kmsim report`) draws
-// the same bytes from the folder, and still draws a folder that has no availability.csv.
+// A run folder's chart (FORMAT.md "Run folder"): writeRunFolder commits the chart with the other
+// files (availability.csv is in the temp folder already, written as the run went), drawn from the
+// files' texts and availability.csv's summary; redrawRunFolder (`kmsim report`) draws the same
+// bytes from the folder, and still draws a folder that has no availability.csv.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildLayout } from "../../../src/kms/layout.js";
-import { AvailabilityFormatError } from "../../../src/report/availability.js";
+import { AvailabilityFormatError, parseAvailabilityCsv } from "../../../src/report/availability.js";
+import { summarizeIntervals } from "../../../src/report/availability-summary.js";
 import { CHART_HTML, CHART_SVG, renderSvg } from "../../../src/report/chart.js";
 import { EventsWriter } from "../../../src/report/events-writer.js";
 import { redrawRunFolder, runChartOptions } from "../../../src/report/run-chart/render.js";
-import { timelineChartSpec } from "../../../src/report/run-chart/spec.js";
+import { PLOT_WIDTH, timelineChartSpec } from "../../../src/report/run-chart/spec.js";
 import { openResultStage } from "../../../src/report/result-folder.js";
 import { writeRunFolder } from "../../../src/report/run-folder.js";
 import { START_MS, makeWorld } from "../helpers.js";
@@ -52,11 +54,13 @@ beforeAll(async () => {
   const events = new EventsWriter(world, buildLayout(world), stage.path("events.csv"), { startEpochMs: START_MS });
   events.hostUp(20_220, 0, false);
   events.close();
+  // availability.csv is written as the run goes (availability-recorder.ts), like events.csv.
+  writeFileSync(stage.path("availability.csv"), AVAILABILITY);
   await writeRunFolder(stage, {
     timeline: TIMELINE,
     chartTimeline: TIMELINE,
     summary: "scenario,strategy,replication\nprimary-down,no-branch,0\n",
-    availability: AVAILABILITY,
+    availability: summarizeIntervals(parseAvailabilityCsv(AVAILABILITY), 64_800, PLOT_WIDTH),
     manifest: MANIFEST,
     title: TITLE,
     durationMin: 64_800,
@@ -140,7 +144,7 @@ describe("writeRunFolder on failure (FORMAT.md Commands: a failed run leaves no 
       writeRunFolder(stage, {
         chartTimeline: "not,a,timeline\n",
         summary: "",
-        availability: "kind,id,start_minute,end_minute\n",
+        availability: { endMinute: 10, widthPx: PLOT_WIDTH, entities: [] },
         manifest: "{}",
         title: "t",
         durationMin: 10,

@@ -5,9 +5,9 @@
 // of the same code loads in a fraction of that time (issue 10 item 3). Code splitting keeps every
 // `await import()` of the CLI lazy: a command loads only its own chunks.
 //
+// The worker threads' entries are bundled too, flat beside the chunks under their own names
+// (src/campaign/worker-entry.ts finds them there), so that starting a worker loads a few files.
 // Kept out of the bundle, loaded as they are:
-//   - the worker threads' entries (dist/cli/*-worker.js, dist/campaign/worker.js): the jobs start
-//     them by path, and they load the plain compiled modules;
 //   - tinypool, which starts its own worker script by a path relative to its package;
 //   - the chart libraries: dist/report/chart-libraries.js (vega and vega-lite, already one
 //     bundle) is copied beside the chunks, where src/report/chart.ts looks for it; vega and
@@ -20,7 +20,12 @@ const dist = (path) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url)
 
 rmSync(dist("bundle"), { recursive: true, force: true });
 buildSync({
-  entryPoints: [dist("cli/main.js")],
+  entryPoints: {
+    main: dist("cli/main.js"),
+    "run-worker": dist("cli/run-worker.js"),
+    "compare-worker": dist("cli/compare-worker.js"),
+    worker: dist("campaign/worker.js"),
+  },
   bundle: true,
   splitting: true,
   format: "esm",

@@ -2,11 +2,11 @@
 // drops the queued batches at once. Results of finished batches are already in the journal.
 import { setMaxListeners } from "node:events";
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import Tinypool from "tinypool";
 import type { ReplicationResult, ReplicationTask } from "./replication.js";
+import { workerEntry } from "./worker-entry.js";
 
-const WORKER = fileURLToPath(new URL("../../dist/campaign/worker.js", import.meta.url));
+const WORKER = workerEntry(import.meta.url, "campaign/worker.js");
 
 export interface CampaignPool {
   readonly execute: (batch: readonly ReplicationTask[]) => Promise<ReplicationResult[]>;

@@ -3,7 +3,6 @@
 // (seed, r) (§R3): common random numbers, so strategies are compared pair by pair.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import Tinypool from "tinypool";
 import { STREAM_SCHEME } from "../engine/index.js";
 import { buildLayout, type World } from "../kms/index.js";
@@ -39,6 +38,7 @@ import { formatRanking } from "./ranking-table.js";
 import { defaultResultFolder, stageResult } from "./result-stage.js";
 import { testPause } from "./test-pause.js";
 import { kmsimVersion } from "./version.js";
+import { workerEntry } from "../campaign/worker-entry.js";
 
 export interface CompareArgs {
   readonly file: string;
@@ -56,7 +56,7 @@ export interface CompareArgs {
   readonly json?: boolean;
 }
 
-const WORKER = fileURLToPath(new URL("../../dist/cli/compare-worker.js", import.meta.url));
+const WORKER = workerEntry(import.meta.url, "cli/compare-worker.js");
 
 export interface Variant {
   /** "" for the base scenario of a file without strategies (empty `strategy` column). */

@@ -5,7 +5,6 @@
 // grow with the rows and the main thread answers SIGINT/SIGTERM at once; the chart and manifest
 // follow, then the swap.
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { STREAM_SCHEME } from "../engine/index.js";
 import { estimateWork } from "../kms/index.js";
@@ -21,6 +20,7 @@ import { pauseMarker, pauseRequested, testPause } from "./test-pause.js";
 import { pickStrategy, readScenario } from "./scenario-input.js";
 import { formatRunSummary } from "./text-summary.js";
 import { kmsimVersion } from "./version.js";
+import { workerEntry } from "../campaign/worker-entry.js";
 
 export interface RunArgs {
   readonly file: string;
@@ -35,7 +35,7 @@ export interface RunArgs {
   readonly json?: boolean;
 }
 
-const WORKER = fileURLToPath(new URL("../../dist/cli/run-worker.js", import.meta.url));
+const WORKER = workerEntry(import.meta.url, "cli/run-worker.js");
 /**
  * Estimated work (estimateWork: events plus intermittent periods) up to which a run is simulated
  * on the main thread: such a run takes well under 0.2 s, less than starting a worker thread and

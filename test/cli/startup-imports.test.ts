@@ -46,8 +46,8 @@ register(${JSON.stringify(pathToFileURL(HOOKS).href)}, { data: { file: process.e
 
 let runs = 0;
 
-/** Runs `node bin/kmsim.js <args>` and returns the npm packages whose modules it resolved (and the chart bundle). */
-function packagesLoaded(args: readonly string[]): string[] {
+/** Runs `node bin/kmsim.js <args>` and returns every URL it resolved, worker threads' included. */
+function resolvedUrls(args: readonly string[]): string[] {
   const file = join(dir, `resolved-${runs++}.txt`);
   writeFileSync(file, "");
   execFileSync(process.execPath, ["--import", pathToFileURL(REGISTER).href, join(ROOT, "bin", "kmsim.js"), ...args], {
@@ -55,8 +55,13 @@ function packagesLoaded(args: readonly string[]): string[] {
     env: { ...process.env, KMSIM_RESOLVED_FILE: file },
     stdio: ["ignore", "ignore", "ignore"],
   });
+  return readFileSync(file, "utf8").split("\n").filter((url) => url !== "");
+}
+
+/** Runs `node bin/kmsim.js <args>` and returns the npm packages whose modules it resolved (and the chart bundle). */
+function packagesLoaded(args: readonly string[]): string[] {
   const packages = new Set<string>();
-  for (const url of readFileSync(file, "utf8").split("\n")) {
+  for (const url of resolvedUrls(args)) {
     const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
     if (m !== null) packages.add(m[1]);
     if (url.endsWith("/chart-libraries.js")) packages.add(BUNDLE);
@@ -83,6 +88,13 @@ describe("start-up: what each command loads (issue 10 item 3)", () => {
     const loaded = packagesLoaded(["validate", QUICKSTART]);
     expect(loaded).toEqual(expect.arrayContaining(["yaml", "zod"]));
     expect(loaded.filter((p) => HEAVY.includes(p))).toEqual([]);
+  });
+
+  it("kmsim compare starts its worker threads from the bundle too: no compiled module of dist/<dir>/ is loaded", () => {
+    const urls = resolvedUrls(["compare", QUICKSTART, "--replications", "2", "--workers", "2", "--out", join(dir, "compare")]);
+    expect(urls.some((u) => u.endsWith("/dist/bundle/compare-worker.js"))).toBe(true);
+    const dist = `${pathToFileURL(join(ROOT, "dist")).href}/`;
+    expect(urls.filter((u) => u.startsWith(dist) && !u.startsWith(`${dist}bundle/`))).toEqual([]);
   });
 
   it("kmsim run <file> does load the chart libraries, from their bundle (the recorder sees what a command loads)", () => {

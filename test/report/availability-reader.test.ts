@@ -9,10 +9,11 @@ import { AvailabilityFormatError, parseAvailabilityCsv } from "../../src/report/
 import { readAvailabilitySummary } from "../../src/report/availability-reader.js";
 import { summarizeIntervals } from "../../src/report/availability-summary.js";
 import { buildLanes, formatDuration } from "../../src/report/run-chart/lanes.js";
+import { AVAILABILITY_HEADER, MALFORMED_AVAILABILITY } from "./availability-helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kmsim-availability-reader-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const HEADER = "kind,id,start_minute,end_minute\n";
+const HEADER = AVAILABILITY_HEADER;
 let files = 0;
 
 function fileWith(text: string): string {
@@ -54,16 +55,7 @@ describe("readAvailabilitySummary (kmsim report)", () => {
     expect(summary?.entities).toMatchObject([{ kind: "host", id: "a", count: 2, downMin: 5 }]);
   });
 
-  it.each([
-    ["", /^line 1: the header must be/],
-    ["kind,id,start,end\n", /^line 1: the header must be/],
-    [HEADER + "host,a,1,2\nrouter,a,1,2\n", /^line 3: kind must be host, link or dns/],
-    [HEADER + "host,a b,1,2\n", /^line 2: id must be/],
-    [HEADER + "host,a,1.5,2\n", /^line 2: start_minute must be a whole number/],
-    [HEADER + "host,a,1,x\n", /^line 2: end_minute must be a whole number/],
-    [HEADER + "host,a,5,5\n", /^line 2: end_minute \(5\) must be after start_minute \(5\)/],
-    [HEADER + "host,a,1\n", /^line 2: expected 4 fields/],
-  ])("rejects a malformed file with the line number: %j", async (text, message) => {
+  it.each(MALFORMED_AVAILABILITY)("rejects a malformed file with the line number: %j", async (text, message) => {
     const path = fileWith(text);
     await expect(readAvailabilitySummary(path, 100, 820)).rejects.toThrow(AvailabilityFormatError);
     await expect(readAvailabilitySummary(path, 100, 820)).rejects.toThrow(message);

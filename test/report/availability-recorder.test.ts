@@ -8,15 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildLayout, simulate } from "../../src/kms/index.js";
 import type { World } from "../../src/kms/world.js";
 import { AVAILABILITY_KINDS, type AvailabilityKind, type AvailabilitySink, type DownInterval } from "../../src/report/availability.js";
 import { AVAILABILITY_CHUNK, AvailabilityRecorder } from "../../src/report/availability-recorder.js";
 import { summarizeIntervals } from "../../src/report/availability-summary.js";
-import { RunAggregator } from "../../src/report/run-aggregator.js";
 import { host, world } from "../support/worlds.js";
 import { generateWorld } from "../differential/world-generator.js";
-import { START_MS } from "./helpers.js";
+import { runWithAvailability } from "./availability-helpers.js";
 
 const root = mkdtempSync(join(tmpdir(), "kmsim-availability-recorder-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -92,17 +90,7 @@ describe("AvailabilityRecorder writes availability.csv byte-identical to the in-
       const path = join(folder, "availability.csv");
       const recorder = new AvailabilityRecorder(w, { path, widthPx: 820, chunk: 1 + (i % 3), budget: 2 + (i % 5) });
       const reference = new ReferenceRecorder(w);
-      const agg = new RunAggregator(w, buildLayout(w), {
-        startEpochMs: START_MS,
-        sampleMin: null,
-        scenario: w.name,
-        strategy: null,
-        replication: 0,
-        seed,
-        availability: tee(recorder, reference),
-      });
-      simulate(w, { seed, replication: 0 }, agg);
-      agg.finish();
+      runWithAvailability(w, seed, tee(recorder, reference));
       const summary = recorder.finish();
       const text = readFileSync(path, "utf8");
       expect(text).toBe(reference.csv());

@@ -4,13 +4,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildLayout, simulate } from "../../src/kms/index.js";
 import type { World } from "../../src/kms/world.js";
 import { AVAILABILITY_COLUMNS, AvailabilityFormatError, parseAvailabilityCsv } from "../../src/report/availability.js";
 import { AvailabilityRecorder } from "../../src/report/availability-recorder.js";
-import { RunAggregator } from "../../src/report/run-aggregator.js";
 import { host, world } from "../support/worlds.js";
-import { START_MS } from "./helpers.js";
+import { AVAILABILITY_HEADER, MALFORMED_AVAILABILITY, runWithAvailability } from "./availability-helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kmsim-availability-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,23 +32,13 @@ function csvOf(rows: readonly { kind: string; id: string; start: number; end: nu
   return ["kind,id,start_minute,end_minute\n", ...rows.map((r) => `${r.kind},${r.id},${r.start},${r.end}\n`)].join("");
 }
 
-const HEADER = "kind,id,start_minute,end_minute\n";
+const HEADER = AVAILABILITY_HEADER;
 const win = (start: number, end: number) => ({ kind: "window" as const, start, end });
 
 /** Runs the model on `w` with the aggregator forwarding to a recorder; returns availability.csv. */
 function availabilityOf(w: World): string {
   const { recorder, text } = recorderFor(w);
-  const agg = new RunAggregator(w, buildLayout(w), {
-    startEpochMs: START_MS,
-    sampleMin: null,
-    scenario: w.name,
-    strategy: null,
-    replication: 0,
-    seed: 1,
-    availability: recorder,
-  });
-  simulate(w, { seed: 1, replication: 0 }, agg);
-  agg.finish();
+  runWithAvailability(w, 1, recorder);
   return text();
 }
 
@@ -130,16 +118,7 @@ describe("parseAvailabilityCsv (kmsim report reads availability.csv back)", () =
     expect(parseAvailabilityCsv(HEADER)).toEqual([]);
   });
 
-  it.each([
-    ["", /^line 1: the header must be/],
-    ["kind,id,start,end\n", /^line 1: the header must be/],
-    [HEADER + "host,a,1,2\nrouter,a,1,2\n", /^line 3: kind must be host, link or dns/],
-    [HEADER + "host,a b,1,2\n", /^line 2: id must be/],
-    [HEADER + "host,a,1.5,2\n", /^line 2: start_minute must be a whole number/],
-    [HEADER + "host,a,1,x\n", /^line 2: end_minute must be a whole number/],
-    [HEADER + "host,a,5,5\n", /^line 2: end_minute \(5\) must be after start_minute \(5\)/],
-    [HEADER + "host,a,1\n", /^line 2: expected 4 fields/],
-  ])("rejects a malformed file with the line number: %j", (text, message) => {
+  it.each(MALFORMED_AVAILABILITY)("rejects a malformed file with the line number: %j", (text, message) => {
     expect(() => parseAvailabilityCsv(text)).toThrow(AvailabilityFormatError);
     expect(() => parseAvailabilityCsv(text)).toThrow(message);
   });

@@ -9,8 +9,12 @@
 import { drawMinutes } from "../engine/draws.js";
 import type { Distribution } from "../engine/distribution.js";
 import type { CompiledWorld } from "./compiled-world.js";
+import type { Stream } from "../engine/streams.js";
 import type { EntityStreams } from "./entity-streams.js";
 import { inOfficeHours, isOfficeMinute, mergeWindows, nextOfficeMinute, officeMinutesBetween } from "./online.js";
+
+/** Period ends drawn ahead per intermittent machine (the exp fast path). */
+const AHEAD = 2;
 
 /** How a group's online pattern is followed. */
 export const OnlineMode = {
@@ -49,6 +53,13 @@ export class LazyOnline {
   private readonly periodEnd: Float64Array;
   private readonly periodOn: Uint8Array;
   private readonly onlineBefore: Float64Array;
+  // The `intermittent(exp, exp)` fast path draws up to AHEAD period ends beyond the current one
+  // while the machine's stream is at hand (the same draws in the same order, only earlier:
+  // nothing else reads the stream). An attempt deferred to the end of an off period then finds
+  // the next period drawn already and does not reach for the stream, a chain of cache misses.
+  // Ends in ahead[AHEAD × m …], aheadCount[m] of them, the next one first.
+  private readonly ahead: Float64Array;
+  private readonly aheadCount: Uint8Array;
 
   constructor(
     w: CompiledWorld,
@@ -73,6 +84,8 @@ export class LazyOnline {
     this.periodEnd = new Float64Array(cursors);
     this.periodOn = new Uint8Array(cursors);
     this.onlineBefore = new Float64Array(cursors);
+    this.ahead = new Float64Array(AHEAD * cursors);
+    this.aheadCount = new Uint8Array(cursors);
   }
 
   /** Whether group g's calendar (office hours, offline windows) lets its machines be online at t (§R2). */
@@ -128,6 +141,7 @@ export class LazyOnline {
 
   /** An intermittent machine joins at t: its first on period starts (§R2), drawn as at a toggle. */
   startIntermittent(m: number, g: number, t: number): void {
+    this.aheadCount[m] = 0;
     this.periodStart[m] = t;
     this.periodOn[m] = 1;
     this.onlineBefore[m] = 0;
@@ -138,7 +152,6 @@ export class LazyOnline {
   private advance(m: number, g: number, t: number): void {
     let end = this.periodEnd[m];
     if (end > t) return;
-    const stream = this.streams.online(m);
     const on = this.on[g] as Distribution;
     const off = this.off[g] as Distribution;
     let start = this.periodStart[m];
@@ -150,19 +163,41 @@ export class LazyOnline {
       // of drawMinutes(exponential), so the same doubles (this loop draws most of a laptop estate).
       const onMean = on.mean;
       const offMean = off.mean;
+      const at = AHEAD * m;
+      let ready = this.aheadCount[m];
+      let stream: Stream | null = null; // fetched only to draw
       while (end <= t) {
         if (isOn === 1) before += end - start;
         start = end;
         isOn ^= 1;
-        const x = -(isOn === 1 ? onMean : offMean) * Math.log(1 - stream.next());
-        end = start + Math.max(1, Math.ceil(x));
+        if (ready > 0) {
+          end = this.ahead[at];
+          for (let k = 1; k < ready; k++) this.ahead[at + k - 1] = this.ahead[at + k];
+          ready--;
+        } else {
+          stream ??= this.streams.online(m);
+          const x = -(isOn === 1 ? onMean : offMean) * Math.log(1 - stream.next());
+          end = start + Math.max(1, Math.ceil(x));
+        }
       }
+      if (stream !== null) {
+        // The stream is at hand: draw the following periods now (they alternate from isOn).
+        let last = end;
+        let kindOn = isOn;
+        while (ready < AHEAD) {
+          kindOn ^= 1;
+          const x = -(kindOn === 1 ? onMean : offMean) * Math.log(1 - stream.next());
+          last += Math.max(1, Math.ceil(x));
+          this.ahead[at + ready++] = last;
+        }
+      }
+      this.aheadCount[m] = ready;
     }
     while (end <= t) {
       if (isOn === 1) before += plain ? end - start : this.calendarMinutes(g, start, end);
       start = end;
       isOn ^= 1;
-      end = start + drawMinutes(stream, isOn === 1 ? on : off);
+      end = start + drawMinutes(this.streams.online(m), isOn === 1 ? on : off);
     }
     this.periodStart[m] = start;
     this.periodEnd[m] = end;

@@ -97,6 +97,12 @@ describe("start-up: what each command loads (issue 10 item 3)", () => {
     expect(urls.filter((u) => u.startsWith(dist) && !u.startsWith(`${dist}bundle/`))).toEqual([]);
   });
 
+  it("kmsim run on the quick-start (a small run) simulates on the main thread: no worker entry is loaded", () => {
+    // The compare test above shows that the recorder does see what worker threads load.
+    const urls = resolvedUrls(["run", QUICKSTART, "--out", join(dir, "small-run")]);
+    expect(urls.filter((u) => /-worker\.js$|\/worker\.js$/.test(u))).toEqual([]);
+  });
+
   it("kmsim run <file> does load the chart libraries, from their bundle (the recorder sees what a command loads)", () => {
     const loaded = packagesLoaded(["run", QUICKSTART, "--out", join(dir, "run")]);
     expect(loaded).toContain(BUNDLE);

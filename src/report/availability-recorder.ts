@@ -11,13 +11,13 @@
 // The output and the spill files are written in the result's temp folder, which is swapped in
 // at the end or removed on failure or interrupt (result-folder.ts); abort() removes them itself.
 // Alongside, the chart's bounded summary is accumulated (availability-summary.ts).
-import { closeSync, constants, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, constants, openSync, readSync, unlinkSync } from "node:fs";
 import type { World } from "../kms/world.js";
 import { AVAILABILITY_COLUMNS, AVAILABILITY_KINDS, type AvailabilityKind, type AvailabilitySink } from "./availability.js";
 import { DowntimeAccumulator, entityDowntime, type AvailabilitySummary, type EntityDowntime } from "./availability-summary.js";
 import { tempPathFor } from "./atomic.js";
 import { csvRow } from "./csv.js";
-import { FileSink } from "./file-sink.js";
+import { FileSink, writeAll } from "./file-sink.js";
 
 /** Intervals an entity buffers before they go to its spill file. */
 export const AVAILABILITY_CHUNK = 4096;
@@ -209,11 +209,6 @@ function rowsText(log: EntityLog, intervals: readonly number[]): string {
   let text = "";
   for (let k = 0; k < intervals.length; k += 2) text += csvRow([log.kind, log.id, intervals[k], intervals[k + 1]]);
   return text;
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  let off = 0;
-  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
 /** Appends a file's bytes to `out`, a megabyte at a time. */

@@ -3,6 +3,12 @@
 // files are written inside the result's temp folder, which is swapped in at the end).
 import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from "node:fs";
 
+/** Writes all of `bytes` to the open file `fd` (writeSync may take fewer than it is given). */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  let off = 0;
+  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+}
+
 /** Where rows go: a file, or memory in tests. */
 export interface ByteSink {
   write(bytes: Uint8Array): void;
@@ -24,8 +30,7 @@ export class FileSink implements ByteSink {
 
   write(bytes: Uint8Array): void {
     if (this.fd < 0) throw new Error(`FileSink: write after close (${this.path})`);
-    let off = 0;
-    while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    writeAll(this.fd, bytes);
     this.written += bytes.length;
   }
 

@@ -8,9 +8,10 @@
 // result (its manifest.json starts with the "kmsim" key), must not hold an input of the command,
 // and its parent must take the temp folder (creating it is the writability check).
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { writeAll } from "./file-sink.js";
 
 /** An output path kmsim refuses (exit 2): the message names the path and the reason. */
 export class OutputFolderError extends Error {
@@ -62,9 +63,7 @@ export class ResultStage {
     if (this.state !== "open") throw new Error(`ResultStage: write after ${this.state}`);
     const fd = openSync(this.path(name), "wx");
     try {
-      const bytes = Buffer.from(text, "utf8");
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      writeAll(fd, Buffer.from(text, "utf8"));
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -6,43 +6,45 @@ import { createStream, type Stream } from "../engine/streams.js";
 import type { CompiledWorld } from "./compiled-world.js";
 
 export class EntityStreams {
-  // Sized up front and filled: an array first written at a high index (a laptop's machine
-  // number, a client's) would fall back to a dictionary, a hash lookup on every draw.
-  private readonly outageStreams: (Stream | undefined)[];
-  private readonly onlineStreams: (Stream | undefined)[];
-  private readonly srvStreams: (Stream | undefined)[];
-  private readonly jitterStreams: (Stream | undefined)[];
+  // Each table is sized and filled when its first stream is made: an array first written at a
+  // high index (a laptop's machine number, a client's) would fall back to a dictionary, a hash
+  // lookup on every draw. A kind never used (jitter without renewal jitter) costs nothing.
+  private outageStreams: (Stream | undefined)[] | null = null;
+  private onlineStreams: (Stream | undefined)[] | null = null;
+  private srvStreams: (Stream | undefined)[] | null = null;
+  private jitterStreams: (Stream | undefined)[] | null = null;
+  private readonly clients: number;
 
   constructor(
     private readonly w: CompiledWorld,
     private readonly seed: number,
     private readonly replication: number,
   ) {
-    const clients = w.layout.machineCount * w.layout.stride;
-    this.outageStreams = new Array<Stream | undefined>(w.outageEntries.length).fill(undefined);
-    this.onlineStreams = new Array<Stream | undefined>(w.layout.machineCount).fill(undefined);
-    this.srvStreams = new Array<Stream | undefined>(clients).fill(undefined);
-    this.jitterStreams = new Array<Stream | undefined>(clients).fill(undefined);
+    this.clients = w.layout.machineCount * w.layout.stride;
   }
 
   /** The stream of outage entry e (CompiledWorld.outageEntries order). */
   outage(e: number): Stream {
-    return (this.outageStreams[e] ??= this.create(this.w.outageEntries[e].stream));
+    const table = (this.outageStreams ??= emptyTable(this.w.outageEntries.length));
+    return (table[e] ??= this.create(this.w.outageEntries[e].stream));
   }
 
   /** The on/off stream of machine m. */
   online(m: number): Stream {
-    return (this.onlineStreams[m] ??= this.create(`online/client/${this.memberName(m)}`));
+    const table = (this.onlineStreams ??= emptyTable(this.w.layout.machineCount));
+    return (table[m] ??= this.create(`online/client/${this.memberName(m)}`));
   }
 
   /** The SRV-choice stream of licensing client c (§C6.3). */
   srv(c: number): Stream {
-    return (this.srvStreams[c] ??= this.create(this.clientStreamName("srv", c)));
+    const table = (this.srvStreams ??= emptyTable(this.clients));
+    return (table[c] ??= this.create(this.clientStreamName("srv", c)));
   }
 
   /** The renewal-jitter stream of licensing client c (§C3). */
   jitter(c: number): Stream {
-    return (this.jitterStreams[c] ??= this.create(this.clientStreamName("jitter", c)));
+    const table = (this.jitterStreams ??= emptyTable(this.clients));
+    return (table[c] ??= this.create(this.clientStreamName("jitter", c)));
   }
 
   private create(name: string): Stream {
@@ -59,4 +61,8 @@ export class EntityStreams {
     const m = this.w.layout.stride === 2 ? c >> 1 : c;
     return `${purpose}/${office ? "office" : "client"}/${this.memberName(m)}`;
   }
+}
+
+function emptyTable(length: number): (Stream | undefined)[] {
+  return new Array<Stream | undefined>(length).fill(undefined);
 }

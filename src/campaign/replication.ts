@@ -4,8 +4,8 @@ import { buildLayout, simulate, simulateCompiled, type CompiledWorld, type World
 import { FileSink } from "../report/file-sink.js";
 import { RunAggregator } from "../report/run-aggregator.js";
 
-/** Everything a worker needs for one run; plain data (it crosses a thread boundary). */
-export interface ReplicationTask {
+/** What names and sets up one run, for `kmsim run` and for a campaign's runs alike; plain data. */
+export interface RunSpec {
   readonly world: World;
   readonly scenario: string;
   readonly strategy: string | null;
@@ -13,6 +13,10 @@ export interface ReplicationTask {
   readonly replication: number;
   readonly startEpochMs: number;
   readonly sampleMin: number | null;
+}
+
+/** Everything a worker needs for one run; plain data (it crosses a thread boundary). */
+export interface ReplicationTask extends RunSpec {
   /** Whether to return timeline.csv too (tests; it is kept in memory). */
   readonly timeline: boolean;
   /** Where to stream timeline.csv (compare --timelines: a file in the result's temp folder), or null. */

@@ -3,7 +3,8 @@
 // chart's bounded sample of the timeline and summary of availability.csv returned. The main
 // thread stays free meanwhile, so that SIGINT and SIGTERM are handled at once.
 import { join } from "node:path";
-import { buildLayout, simulate, type World } from "../kms/index.js";
+import type { RunSpec } from "../campaign/replication.js";
+import { buildLayout, simulate } from "../kms/index.js";
 // Module by module, not ../report/index.js: the worker loads no chart code.
 import { AvailabilityRecorder } from "../report/availability-recorder.js";
 import type { AvailabilitySummary } from "../report/availability-summary.js";
@@ -19,14 +20,7 @@ const EVENTS_FILE = "events.csv"; // RUN_FILES.events
 const AVAILABILITY_FILE = "availability.csv"; // RUN_FILES.availability
 
 /** Everything the worker needs; plain data (it crosses a thread boundary). */
-export interface RunTask {
-  readonly world: World;
-  readonly scenario: string;
-  readonly strategy: string | null;
-  readonly seed: number;
-  readonly replication: number;
-  readonly startEpochMs: number;
-  readonly sampleMin: number | null;
+export interface RunTask extends RunSpec {
   /** The result's temp folder (it exists; nothing here creates folders). */
   readonly folder: string;
   readonly events: boolean;

@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { TopLevelSpec } from "vega-lite";
+import { loadCommonJsBundle, writeCodeCache } from "./code-cached-bundle.js";
 
 /** File names of the run chart inside a run folder. */
 export const CHART_SVG = "chart.svg";
@@ -44,16 +45,33 @@ class CollectingLogger {
   }
 }
 
+/** The types of the bundle (chart-libraries.d.ts). */
 type ChartLibraries = typeof import("./chart-libraries.js");
+
+/** Where `npm run build` puts vega and vega-lite as one CommonJS bundle (scripts/bundle-chart-libraries.js). */
+const CHART_BUNDLE = fileURLToPath(new URL("./chart-libraries.cjs", import.meta.url));
+
+let libraries: Promise<ChartLibraries> | undefined;
 
 /**
  * vega and vega-lite, loaded on first use: vega takes most of a second to import, and most
- * commands never draw. The compiled CLI has them as one pre-bundled module next to this file
- * (scripts/bundle-chart-libraries.js, run by `npm run build`: same code, far fewer files for the
- * module loader); run from source (tests), the packages themselves.
+ * commands never draw. The compiled CLI has them as one bundle next to this file, loaded through
+ * V8's code cache (code-cached-bundle.ts: same code, far fewer files for the module loader and
+ * nothing to compile); run from source (tests), the packages themselves.
+ * KMSIM_WRITE_CHART_CODE_CACHE=1 is the build's switch (scripts/chart-code-cache.js): the process
+ * saves the bundle's code cache as it exits, after it has drawn.
  */
-async function chartLibraries(): Promise<ChartLibraries> {
-  if (existsSync(fileURLToPath(new URL("./chart-libraries.js", import.meta.url)))) return import("./chart-libraries.js");
+function chartLibraries(): Promise<ChartLibraries> {
+  libraries ??= loadChartLibraries();
+  return libraries;
+}
+
+async function loadChartLibraries(): Promise<ChartLibraries> {
+  if (existsSync(CHART_BUNDLE)) {
+    const bundle = loadCommonJsBundle<ChartLibraries>(CHART_BUNDLE);
+    if (process.env.KMSIM_WRITE_CHART_CODE_CACHE === "1") process.once("exit", () => writeCodeCache(bundle, CHART_BUNDLE));
+    return bundle.exports;
+  }
   const [vega, { compile, resetIdCounter }] = await Promise.all([import("vega"), import("vega-lite")]);
   return { vega, compile, resetIdCounter };
 }

@@ -6,7 +6,9 @@
 // nothing that is loaded can be missed. The compiled CLI runs from bundles (scripts/bundle-cli.js):
 // a chunk of dist/bundle/ holds the packages esbuild names in its `// node_modules/<package>/…`
 // comments, so loading the chunk counts as loading them. vega and vega-lite come from one bundle,
-// chart-libraries.js (scripts/bundle-chart-libraries.js), so that file counts as "vega" here.
+// chart-libraries.cjs (scripts/bundle-chart-libraries.js), so that file counts as "vega" here. It
+// is read as a file and run as a script (src/report/code-cached-bundle.ts), which no module hook
+// sees: the recorder also notes every .cjs file read through fs.readFileSync.
 // `kmsim run` is the control: there the recorder must see it, or it records nothing at all.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,7 +19,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const QUICKSTART = join(ROOT, "scenarios", "quickstart.yaml");
-const BUNDLE = "dist/report/chart-libraries.js (vega, vega-lite)";
+const BUNDLE = "dist/bundle/chart-libraries.cjs (vega, vega-lite)";
 const HEAVY = ["vega", "vega-lite", "tinypool", "cli-progress", BUNDLE];
 
 const dir = mkdtempSync(join(tmpdir(), "kmsim-startup-"));
@@ -39,8 +41,16 @@ export async function resolve(specifier, context, next) {
 const REGISTER = join(dir, "register.mjs");
 writeFileSync(
   REGISTER,
-  `import { register } from "node:module";
+  `import fs from "node:fs";
+import { register, syncBuiltinESMExports } from "node:module";
+import { pathToFileURL } from "node:url";
 register(${JSON.stringify(pathToFileURL(HOOKS).href)}, { data: { file: process.env.KMSIM_RESOLVED_FILE } });
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (path, ...rest) {
+  if (typeof path === "string" && path.endsWith(".cjs")) fs.appendFileSync(process.env.KMSIM_RESOLVED_FILE, pathToFileURL(path).href + "\\n");
+  return readFileSync.call(this, path, ...rest);
+};
+syncBuiltinESMExports();
 `,
 );
 
@@ -64,7 +74,7 @@ function packagesLoaded(args: readonly string[]): string[] {
   for (const url of resolvedUrls(args)) {
     const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
     if (m !== null) packages.add(m[1]);
-    if (url.endsWith("/chart-libraries.js")) packages.add(BUNDLE);
+    if (url.endsWith("/chart-libraries.cjs")) packages.add(BUNDLE);
     else if (url.includes("/dist/bundle/")) for (const p of packagesInChunk(fileURLToPath(url))) packages.add(p);
   }
   return [...packages].sort();

@@ -13,8 +13,8 @@ import type { Stream } from "../engine/streams.js";
 import type { EntityStreams } from "./entity-streams.js";
 import { inOfficeHours, isOfficeMinute, mergeWindows, nextOfficeMinute, officeMinutesBetween } from "./online.js";
 
-/** Period ends drawn ahead per intermittent machine (the exp fast path). */
-const AHEAD = 2;
+/** Period ends drawn ahead per intermittent machine of the exp fast path (about a month of a laptop's). */
+const AHEAD = 64;
 
 /** How a group's online pattern is followed. */
 export const OnlineMode = {
@@ -55,11 +55,14 @@ export class LazyOnline {
   private readonly onlineBefore: Float64Array;
   // The `intermittent(exp, exp)` fast path draws up to AHEAD period ends beyond the current one
   // while the machine's stream is at hand (the same draws in the same order, only earlier:
-  // nothing else reads the stream). An attempt deferred to the end of an off period then finds
-  // the next period drawn already and does not reach for the stream, a chain of cache misses.
-  // Ends in ahead[AHEAD × m …], aheadCount[m] of them, the next one first.
+  // nothing else reads the stream). Reaching a stream is a chain of cache misses; with a month of
+  // periods drawn each time, a laptop's stream is reached about monthly instead of at each look.
+  // Machine m's row is ahead[aheadBase[g] + AHEAD × m …] (rows only for the fast path's groups);
+  // aheadCount[m] ends are waiting there from index aheadHead[m], the next one first.
   private readonly ahead: Float64Array;
+  private readonly aheadBase: Float64Array;
   private readonly aheadCount: Uint8Array;
+  private readonly aheadHead: Uint8Array;
 
   constructor(
     w: CompiledWorld,
@@ -84,8 +87,21 @@ export class LazyOnline {
     this.periodEnd = new Float64Array(cursors);
     this.periodOn = new Uint8Array(cursors);
     this.onlineBefore = new Float64Array(cursors);
-    this.ahead = new Float64Array(AHEAD * cursors);
+    this.aheadBase = new Float64Array(groups.length);
+    let rows = 0;
+    groups.forEach((g, gi) => {
+      if (this.mode[gi] !== OnlineMode.INTERMITTENT || !this.isExpFastPath(gi)) return;
+      this.aheadBase[gi] = AHEAD * (rows - w.layout.groupFirstMachine[gi]);
+      rows += g.count;
+    });
+    this.ahead = new Float64Array(AHEAD * rows);
     this.aheadCount = new Uint8Array(cursors);
+    this.aheadHead = new Uint8Array(cursors);
+  }
+
+  /** Whether group g's periods are drawn by advance's inlined `intermittent(exp, exp)` loop. */
+  private isExpFastPath(g: number): boolean {
+    return this.windows[g].length === 0 && this.on[g]?.kind === "exp" && this.off[g]?.kind === "exp";
   }
 
   /** Whether group g's calendar (office hours, offline windows) lets its machines be online at t (§R2). */
@@ -163,16 +179,16 @@ export class LazyOnline {
       // of drawMinutes(exponential), so the same doubles (this loop draws most of a laptop estate).
       const onMean = on.mean;
       const offMean = off.mean;
-      const at = AHEAD * m;
+      const at = this.aheadBase[g] + AHEAD * m;
       let ready = this.aheadCount[m];
+      let head = this.aheadHead[m];
       let stream: Stream | null = null; // fetched only to draw
       while (end <= t) {
         if (isOn === 1) before += end - start;
         start = end;
         isOn ^= 1;
         if (ready > 0) {
-          end = this.ahead[at];
-          for (let k = 1; k < ready; k++) this.ahead[at + k - 1] = this.ahead[at + k];
+          end = this.ahead[at + head++];
           ready--;
         } else {
           stream ??= this.streams.online(m);
@@ -184,7 +200,10 @@ export class LazyOnline {
         // The stream is at hand: draw the following periods now (they alternate from isOn).
         let last = end;
         let kindOn = isOn;
-        while (ready < AHEAD) {
+        // ready is 0: the stream is fetched only when the drawn-ahead ends have run out. Periods
+        // that would start at or after the horizon are never asked for, so none is drawn.
+        head = 0;
+        while (ready < AHEAD && last < this.horizon) {
           kindOn ^= 1;
           const x = -(kindOn === 1 ? onMean : offMean) * Math.log(1 - stream.next());
           last += Math.max(1, Math.ceil(x));
@@ -192,6 +211,7 @@ export class LazyOnline {
         }
       }
       this.aheadCount[m] = ready;
+      this.aheadHead[m] = head;
     }
     while (end <= t) {
       if (isOn === 1) before += plain ? end - start : this.calendarMinutes(g, start, end);

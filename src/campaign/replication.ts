@@ -2,7 +2,7 @@
 // charts, no files), so that compare's worker threads load only the simulation code.
 import { buildLayout, simulate, simulateCompiled, type CompiledWorld, type World } from "../kms/index.js";
 import { FileSink } from "../report/file-sink.js";
-import { RunAggregator } from "../report/run-aggregator.js";
+import { RunAggregator, type RunAggregatorOptions } from "../report/run-aggregator.js";
 
 /** What names and sets up one run, for `kmsim run` and for a campaign's runs alike; plain data. */
 export interface RunSpec {
@@ -13,6 +13,18 @@ export interface RunSpec {
   readonly replication: number;
   readonly startEpochMs: number;
   readonly sampleMin: number | null;
+}
+
+/** The run's names, seed and clock as the aggregator writes them into summary.csv and timeline.csv. */
+export function runIdentity(spec: RunSpec): RunAggregatorOptions {
+  return {
+    startEpochMs: spec.startEpochMs,
+    sampleMin: spec.sampleMin,
+    scenario: spec.scenario,
+    strategy: spec.strategy,
+    replication: spec.replication,
+    seed: spec.seed,
+  };
 }
 
 /** Everything a worker needs for one run; plain data (it crosses a thread boundary). */
@@ -45,12 +57,7 @@ export function runReplication(task: ReplicationTask, compiled?: CompiledWorld):
 
 function replicate(task: ReplicationTask, file: FileSink | null, compiled: CompiledWorld | undefined): ReplicationResult {
   const aggregator = new RunAggregator(task.world, buildLayout(task.world), {
-    startEpochMs: task.startEpochMs,
-    sampleMin: task.sampleMin,
-    scenario: task.scenario,
-    strategy: task.strategy,
-    replication: task.replication,
-    seed: task.seed,
+    ...runIdentity(task),
     ...(file === null ? {} : { timeline: file }),
   });
   const run = { seed: task.seed, replication: task.replication };

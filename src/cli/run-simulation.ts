@@ -3,7 +3,7 @@
 // chart's bounded sample of the timeline and summary of availability.csv returned. The main
 // thread stays free meanwhile, so that SIGINT and SIGTERM are handled at once.
 import { join } from "node:path";
-import type { RunSpec } from "../campaign/replication.js";
+import { runIdentity, type RunSpec } from "../campaign/replication.js";
 import { buildLayout, simulate } from "../kms/index.js";
 // Module by module, not ../report/index.js: the worker loads no chart code.
 import { AvailabilityRecorder } from "../report/availability-recorder.js";
@@ -46,12 +46,7 @@ export function runSimulation(task: RunTask, onProgress?: (minute: number) => vo
   const chartSample = new RowSample(timelineColumns(world, layout).join(","));
   try {
     const aggregator = new RunAggregator(world, layout, {
-      startEpochMs: task.startEpochMs,
-      sampleMin: task.sampleMin,
-      scenario: task.scenario,
-      strategy: task.strategy,
-      replication: task.replication,
-      seed: task.seed,
+      ...runIdentity(task),
       events,
       availability,
       timeline,

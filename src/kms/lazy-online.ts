@@ -59,6 +59,8 @@ export class LazyOnline {
   // periods drawn each time, a laptop's stream is reached about monthly instead of at each look.
   // Machine m's row is ahead[aheadBase[g] + AHEAD × m …] (rows only for the fast path's groups);
   // aheadCount[m] ends are waiting there from index aheadHead[m], the next one first.
+  /** Per group: the means of `intermittent(exp, exp)` without offline windows (the fast path), else null. */
+  private readonly expMeans: readonly ({ readonly on: number; readonly off: number } | null)[];
   private readonly ahead: Float64Array;
   private readonly aheadBase: Float64Array;
   private readonly aheadCount: Uint8Array;
@@ -87,10 +89,16 @@ export class LazyOnline {
     this.periodEnd = new Float64Array(cursors);
     this.periodOn = new Uint8Array(cursors);
     this.onlineBefore = new Float64Array(cursors);
+    this.expMeans = groups.map((_, gi) => {
+      const on = this.on[gi];
+      const off = this.off[gi];
+      const plain = this.windows[gi].length === 0;
+      return plain && on?.kind === "exp" && off?.kind === "exp" ? { on: on.mean, off: off.mean } : null;
+    });
     this.aheadBase = new Float64Array(groups.length);
     let rows = 0;
     groups.forEach((g, gi) => {
-      if (this.mode[gi] !== OnlineMode.INTERMITTENT || !this.isExpFastPath(gi)) return;
+      if (this.mode[gi] !== OnlineMode.INTERMITTENT || this.expMeans[gi] === null) return; // rows for the lazy fast path only
       this.aheadBase[gi] = AHEAD * (rows - w.layout.groupFirstMachine[gi]);
       rows += g.count;
     });
@@ -99,10 +107,6 @@ export class LazyOnline {
     this.aheadHead = new Uint8Array(cursors);
   }
 
-  /** Whether group g's periods are drawn by advance's inlined `intermittent(exp, exp)` loop. */
-  private isExpFastPath(g: number): boolean {
-    return this.windows[g].length === 0 && this.on[g]?.kind === "exp" && this.off[g]?.kind === "exp";
-  }
 
   /** Whether group g's calendar (office hours, offline windows) lets its machines be online at t (§R2). */
   calendarOnline(g: number, t: number): boolean {
@@ -174,11 +178,12 @@ export class LazyOnline {
     let isOn = this.periodOn[m];
     let before = this.onlineBefore[m];
     const plain = this.windows[g].length === 0;
-    if (plain && on.kind === "exp" && off.kind === "exp") {
+    const exp = this.expMeans[g];
+    if (exp !== null) {
       // The common `intermittent(exp(…), exp(…))` without windows, inlined: the very expression
       // of drawMinutes(exponential), so the same doubles (this loop draws most of a laptop estate).
-      const onMean = on.mean;
-      const offMean = off.mean;
+      const onMean = exp.on;
+      const offMean = exp.off;
       const at = this.aheadBase[g] + AHEAD * m;
       let ready = this.aheadCount[m];
       let head = this.aheadHead[m];

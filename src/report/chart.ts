@@ -69,7 +69,7 @@ function chartLibraries(): Promise<ChartLibraries> {
 async function loadChartLibraries(): Promise<ChartLibraries> {
   if (existsSync(CHART_BUNDLE)) {
     const bundle = loadCommonJsBundle<ChartLibraries>(CHART_BUNDLE);
-    if (process.env.KMSIM_WRITE_CHART_CODE_CACHE === "1") process.once("exit", () => writeCodeCache(bundle, CHART_BUNDLE));
+    if (process.env.KMSIM_WRITE_CHART_CODE_CACHE === "1") process.once("exit", () => writeCodeCache(bundle));
     return bundle.exports;
   }
   const [vega, { compile, resetIdCounter }] = await Promise.all([import("vega"), import("vega-lite")]);

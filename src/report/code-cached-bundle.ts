@@ -19,6 +19,7 @@ type CommonJsWrapper = (exports: object, require: NodeJS.Require, module: { expo
 
 /** A loaded bundle: its exports, and the script, from which a code cache can be made. */
 export interface LoadedBundle<T> {
+  readonly file: string;
   readonly exports: T;
   readonly script: Script;
   /** True when a cache was there but V8 refused it (another node, other flags, another bundle). */
@@ -33,10 +34,10 @@ export function loadCommonJsBundle<T>(file: string): LoadedBundle<T> {
   const script = new Script(`(function (exports, require, module) {${source}\n})`, { filename: file, cachedData });
   const module = { exports: {} };
   (script.runInThisContext() as CommonJsWrapper)(module.exports, createRequire(file), module);
-  return { exports: module.exports as T, script, cacheRejected: cachedData !== undefined && script.cachedDataRejected === true };
+  return { file, exports: module.exports as T, script, cacheRejected: cachedData !== undefined && script.cachedDataRejected === true };
 }
 
-/** Saves the code V8 has compiled for `bundle` so far (the functions that have run included). */
-export function writeCodeCache(bundle: LoadedBundle<unknown>, file: string): void {
-  writeFileSync(codeCacheFile(file), bundle.script.createCachedData());
+/** Saves the code V8 has compiled for the bundle so far (the functions that have run included). */
+export function writeCodeCache(bundle: LoadedBundle<unknown>): void {
+  writeFileSync(codeCacheFile(bundle.file), bundle.script.createCachedData());
 }
